@@ -1,0 +1,95 @@
+"""The pdfplumber backend of :class:`~kamer_nlp.extract.glyphs.GlyphSource`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from kamer_nlp.extract.glyphs import ExtractionError, Glyph, PageGlyphs, Rule
+
+log = logging.getLogger(__name__)
+
+PDF_MAGIC = b"%PDF-"
+
+
+def check_pdf_file(path: Path, *, max_bytes: int | None = None) -> None:
+    """Cheap checks before parsing: exists, not empty, looks like a PDF, not too large."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as err:
+        raise ExtractionError("unreadable", f"cannot read file: {err}") from err
+    if size == 0:
+        raise ExtractionError("empty", "file is empty (0 bytes)")
+    if max_bytes is not None and size > max_bytes:
+        raise ExtractionError("too_large", f"file is {size} bytes, limit is {max_bytes}")
+    if PDF_MAGIC not in head:
+        raise ExtractionError("not_a_pdf", "no %PDF- header in the first 1024 bytes")
+
+
+def _classify_open_error(err: Exception) -> ExtractionError:
+    name = type(err).__name__
+    text = str(err) or name
+    if "Encrypt" in name or "password" in text.lower() or "encrypt" in text.lower():
+        return ExtractionError("encrypted", f"PDF is encrypted: {text}")
+    return ExtractionError("corrupt", f"PDF could not be parsed ({name}): {text}")
+
+
+class PdfplumberSource:
+    """Reads glyphs and rules with pdfplumber (pdfminer.six underneath)."""
+
+    def __init__(self, *, max_bytes: int | None = None) -> None:
+        self.max_bytes = max_bytes
+
+    def pages(self, path: Path) -> Iterator[PageGlyphs]:
+        import pdfplumber
+
+        check_pdf_file(path, max_bytes=self.max_bytes)
+        try:
+            pdf = pdfplumber.open(path)
+            n_pages = len(pdf.pages)
+        except Exception as err:  # pdfminer raises many unrelated types on bad input
+            raise _classify_open_error(err) from err
+        if n_pages == 0:
+            pdf.close()
+            raise ExtractionError("corrupt", "PDF has no pages")
+        with pdf:
+            for page in pdf.pages:
+                try:
+                    yield _read_page(page)
+                except ExtractionError:
+                    raise
+                except Exception as err:
+                    raise ExtractionError(
+                        "corrupt", f"page {page.page_number} could not be read ({type(err).__name__}): {err}"
+                    ) from err
+                finally:
+                    page.close()
+
+
+def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]
+    number = int(page.page_number)
+    glyphs = [
+        Glyph(
+            text=c["text"],
+            page=number,
+            index=i,
+            x0=float(c["x0"]),
+            top=float(c["top"]),
+            x1=float(c["x1"]),
+            bottom=float(c["bottom"]),
+            size=float(c.get("size") or 0.0),
+            font=str(c.get("fontname") or ""),
+            upright=bool(c.get("upright", True)),
+        )
+        for i, c in enumerate(page.chars)
+    ]
+    rules = [Rule(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.lines if abs(e["top"] - e["bottom"]) < 2]
+    rules += [
+        Rule(float(r["x0"]), float(r["x1"]), float(r["top"]))
+        for r in page.rects
+        if r["height"] < 2 and r["width"] > 20
+    ]
+    return PageGlyphs(number=number, width=float(page.width), height=float(page.height), glyphs=glyphs, rules=rules)

@@ -1,0 +1,170 @@
+"""Document metadata from the repaired paragraphs and the furniture.
+
+kamer, vergaderjaar, dossier/toevoeging/ondernummer, document type, title, date,
+subject ("Betreft"), kenmerk, signatories and the officielebekendmakingen id.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kamer_nlp.repair.furniture import FurnitureLine
+from kamer_nlp.repair.text import Paragraph
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "januari februari maart april mei juni juli augustus september oktober november december".split(), 1
+    )
+}
+_MONTH_RE = "|".join(MONTHS)
+DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+PLACE_DATE = re.compile(rf"^(?:Den Haag|[’']s-Gravenhage|[A-Z][a-z]+),\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I)
+FIELD_DATE = re.compile(rf"^(?:Datum|Voorgesteld)\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I)
+RECEIVED = re.compile(rf"\(ontvangen\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\)", re.I)
+VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
+KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\b")
+DOSSIER_HEAD = re.compile(r"^(\d{2}\s?\d{3})(?:[\s-]+([IVXLC]+|[A-Z]|\d{2}|\(R\d{4}\)))?\s+(\S.*)$")
+NR_HEAD = re.compile(r"^Nr\.\s+(\d+|[A-Z]{1,2})\s+(.*)$")
+FOOTER_ID = re.compile(
+    r"vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*(\d{2}\s?\d{3})(?:[\s-]+([IVXLC]+|[A-Z]{1,2}|\d{2}))?,\s*nr\.\s*(\d+|[A-Z]{1,2})",
+    re.I,
+)
+COLOPHON_ID = re.compile(r"^(kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9a-z-]+$", re.I)
+KENMERK = re.compile(r"^(?:ons\s+)?kenmerk\s*:?\s*(\S.*)?$", re.I)
+DOC_TYPES = {
+    "brief": "brief",
+    "motie": "motie",
+    "amendement": "amendement",
+    "verslag": "verslag",
+    "nota": "nota",
+    "memorie": "memorie",
+    "voorstel": "wetsvoorstel",
+    "lijst van vragen": "lijst_van_vragen",
+    "aanhangsel": "aanhangsel",
+    "kamerbrief": "brief",
+}
+
+
+def iso_date(text: str) -> str | None:
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    try:
+        import datetime as dt
+
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def extract_metadata(
+    text: str, paragraphs: list[Paragraph], furniture: list[FurnitureLine], *, layout_kind: str
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "date": None,
+        "kamer": None,
+        "vergaderjaar": None,
+        "dossier": None,
+        "toevoeging": None,
+        "ondernummer": None,
+        "doc_type": None,
+        "title": None,
+        "subject": None,
+        "kenmerk": None,
+        "signatories": [],
+        "id": None,
+    }
+    paras = [(p, text[p.start : p.end]) for p in paragraphs]
+    furn_texts = [f.text for f in furniture]
+    everything = [t for _, t in paras if _.kind in ("head", "field")] + furn_texts
+
+    for t in everything:
+        if meta["vergaderjaar"] is None and (m := VERGADERJAAR.search(t)):
+            meta["vergaderjaar"] = f"{m.group(1)}-{m.group(2)}"
+        if meta["kamer"] is None and (m := KAMER.search(t)):
+            meta["kamer"] = "II" if m.group(1) == "Tweede" else "I"
+    for t in furn_texts:
+        if meta["id"] is None and COLOPHON_ID.match(t.strip()):
+            meta["id"] = t.strip().lower()
+        if meta["dossier"] is None and (m := FOOTER_ID.search(t)):
+            meta["dossier"] = m.group(1).replace(" ", "")
+            meta["toevoeging"] = m.group(2)
+            meta["ondernummer"] = m.group(3)
+
+    for p, t in paras:
+        first_line = t.split("\n")[0].strip()
+        if p.kind == "head":
+            if (m := DOSSIER_HEAD.match(first_line)) and meta["title"] is None and not first_line.lower().startswith("nr"):
+                meta["dossier"] = meta["dossier"] or m.group(1).replace(" ", "")
+                meta["toevoeging"] = meta["toevoeging"] or m.group(2)
+                meta["title"] = m.group(3).strip()
+            elif m := NR_HEAD.match(first_line):
+                meta["ondernummer"] = meta["ondernummer"] or m.group(1)
+                meta["doc_type"] = meta["doc_type"] or _doc_type(m.group(2))
+                meta["heading"] = m.group(2).strip()
+            elif meta["doc_type"] is None and (dt := _doc_type(first_line)):
+                meta["doc_type"] = dt if dt == "aanhangsel" else None
+        if p.kind == "field":
+            low = first_line.lower()
+            if low.startswith("betreft") or low.startswith("onderwerp"):
+                meta["subject"] = re.sub(r"^\S+\s*", "", " ".join(t.split())).strip() or None
+            if meta["date"] is None and (m := FIELD_DATE.match(first_line)):
+                meta["date"] = iso_date(m.group(1))
+        if meta["date"] is None and (m := PLACE_DATE.match(first_line) or FIELD_DATE.match(first_line) or RECEIVED.search(t)):
+            meta["date"] = iso_date(m.group(1))
+        if p.kind == "signature":
+            meta["signatories"].extend(_signatories(t))
+
+    # Kenmerk: the value that follows a "Kenmerk"/"Ons kenmerk" label in the sidebar or the fields
+    sidebar = [f.text for f in furniture if f.kind == "sidebar"] + [t for p, t in paras if p.kind == "field"]
+    for i, line in enumerate(sidebar):
+        if m := KENMERK.match(line.strip()):
+            value = m.group(1) or (sidebar[i + 1] if i + 1 < len(sidebar) else None)
+            if value:
+                meta["kenmerk"] = value.strip()
+                break
+
+    if meta["date"] is None:
+        for _, t in paras[:12]:
+            if d := iso_date(t):
+                meta["date"] = d
+                break
+    if meta["title"] is None and meta["subject"]:
+        meta["title"] = meta["subject"]
+    if layout_kind == "letterhead" and meta["doc_type"] is None:
+        meta["doc_type"] = "brief"
+    if meta["id"] is None and meta["dossier"] and meta["ondernummer"]:
+        parts = ["kst", meta["dossier"], meta["toevoeging"], meta["ondernummer"]]
+        meta["id"] = "-".join(p for p in parts if p)
+    meta["furniture"] = sorted({f.text for f in furniture if f.kind in ("running", "colophon", "return_address")})
+    meta["sidebar"] = [f.text for f in furniture if f.kind == "sidebar"]
+    return meta
+
+
+def _doc_type(heading: str) -> str | None:
+    low = heading.lower()
+    for key, value in DOC_TYPES.items():
+        if low.startswith(key) or f" {key} " in f" {low} "[:40]:
+            return value
+    return None
+
+
+def _signatories(block: str) -> list[dict[str, Any]]:
+    """Function line(s) ending in "," followed by a name line: "De Minister voor X,\nS. Dekker"."""
+    out = []
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.endswith(","):
+            function = re.sub(r"^(de|het)\s+", "", line.rstrip(","), flags=re.I).strip()
+            function = function[:1].upper() + function[1:]
+            name = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].endswith(",") else None
+            out.append({"name": name, "function": function})
+            i += 2
+        else:
+            i += 1
+    return out

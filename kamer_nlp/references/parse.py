@@ -1,0 +1,351 @@
+"""Find cross-references in text: the plain-function API of the references package.
+
+Each pattern of :mod:`kamer_nlp.references.rules` yields *matches*; a handler per
+type turns a match into one or more :class:`Reference` values (a list such as
+"nrs. 12 en 13" gives one per number). Overlapping matches are resolved per match
+(earliest start, then longest), so a URL that contains a Kamerstuk id stays one
+URL reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kamer_nlp.references import ids
+from kamer_nlp.references.reference import Reference
+from kamer_nlp.references.rules import ReferenceRules
+
+log = logging.getLogger(__name__)
+
+_NUMBER = re.compile(r"\d{1,4}(?:[a-z](?!\w))?")
+_EU_ITEM = re.compile(
+    r"(?:\((?P<tag>[A-Za-z]+)\)[ \t\u00a0\n]+)?(?:(?P<nrkw>nr\.)[ \t\u00a0\n]+)?"
+    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})(?:/(?P<suffix>[A-Za-z]+))?"
+)
+_URL_TRAILING = ".,;:!?»”’'\""
+_URL_JOINERS = "-=&?%_#~"
+_URL_TOKEN = re.compile(r"[^\s<>\"'()\[\]{}|]+")
+
+
+@dataclass(frozen=True)
+class _Group:
+    """The references made from one regex match, with the match's extent."""
+
+    start: int
+    end: int
+    priority: int
+    refs: tuple[Reference, ...]
+
+
+def find_references(
+    text: str,
+    *,
+    doc_date: dt.date | None = None,
+    rules: ReferenceRules | None = None,
+    types: frozenset[str] | None = None,
+) -> list[Reference]:
+    """Every citation in ``text``, sorted by offset.
+
+    ``doc_date`` resolves letters cited by date only ("de brief van 7 februari jl.").
+    ``types`` restricts the output to some reference types; ``rules`` replaces the
+    packaged patterns.
+    """
+    rules = rules or ReferenceRules.default()
+    groups: list[_Group] = []
+    for priority, pattern in enumerate(rules.patterns):
+        if types is not None and pattern.type not in types:
+            continue
+        handler = _HANDLERS[pattern.type]
+        for m in pattern.regex.finditer(text):
+            refs = tuple(handler(m, text, rules, doc_date))
+            if refs:
+                start = min(r.start for r in refs)
+                end = max(r.end for r in refs)
+                groups.append(_Group(start, end, priority, refs))
+    kept: list[_Group] = []
+    for g in sorted(groups, key=lambda g: (g.start, -(g.end - g.start), g.priority)):
+        if kept and g.start < kept[-1].end:
+            continue
+        kept.append(g)
+    return [r for g in kept for r in g.refs]
+
+
+# --- handlers ---------------------------------------------------------------
+
+Handler = Callable[[re.Match[str], str, ReferenceRules, "dt.date | None"], Iterator[Reference]]
+
+
+def _ref(text: str, start: int, end: int, type_: str, kb_id: str | None, **kw: object) -> Reference:
+    return Reference(start=start, end=end, text=text[start:end], type=type_, kb_id=kb_id, **kw)  # type: ignore[arg-type]
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _kamer(m: re.Match[str], rules: ReferenceRules, default: str | None = None) -> str | None:
+    raw = _group(m, "kamer")
+    if raw is None:
+        return default
+    return rules.lookup("kamer", raw) or default
+
+
+def _years(m: re.Match[str]) -> tuple[int, int] | None:
+    if _group(m, "vj1") is None:
+        return None
+    return ids.vergaderjaar(m.group("vj1"), m.group("vj2"))
+
+
+def _kamerstuk(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    if _group(m, "zaak"):
+        yield _ref(
+            text,
+            m.start(),
+            m.end(),
+            "kamerstuk",
+            m.group("zaak"),
+            details={"zaak": m.group("zaak")},
+        )
+        return
+    dossier = ids.compact(m.group("dossier"))
+    toevoeging = _group(m, "toev") or _group(m, "toev_sp")
+    years = _years(m)
+    details: dict[str, object] = {"dossier": dossier}
+    if toevoeging:
+        details["toevoeging"] = toevoeging
+    if _group(m, "rijkswet"):
+        details["rijkswet"] = m.group("rijkswet")
+    kamer = _kamer(m, rules)
+    if kamer:
+        details["kamer"] = kamer
+    if years:
+        details["vergaderjaar"] = f"{years[0]}-{years[1]}"
+    if _group(m, "eklet"):
+        kb_id = ids.kamerstuk_id(dossier, m.group("eklet"), toevoeging)
+        details["ondernummer"] = m.group("eklet")
+        url = ids.officielebekendmakingen_url(kb_id)
+        yield _ref(text, m.start(), m.end(), "kamerstuk", kb_id, url=url, details=details)
+        return
+    list_start = m.start("nrs")
+    for i, n in enumerate(_NUMBER.finditer(m.group("nrs"))):
+        nr = n.group(0)
+        kb_id = ids.kamerstuk_id(dossier, nr, toevoeging)
+        start = m.start() if i == 0 else list_start + n.start()
+        end = list_start + n.end()
+        url = ids.officielebekendmakingen_url(kb_id)
+        yield _ref(
+            text, start, end, "kamerstuk", kb_id, url=url, details={**details, "ondernummer": nr}
+        )
+
+
+def _handelingen(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    years = _years(m)
+    if years is None:
+        return
+    kamer = _kamer(m, rules, "tk") or "tk"
+    kb_id = ids.handelingen_id(kamer, years, m.group("nr"), _group(m, "item"))
+    details = {
+        "kamer": kamer,
+        "vergaderjaar": f"{years[0]}-{years[1]}",
+        "nr": str(int(m.group("nr"))),
+    }
+    if _group(m, "item"):
+        details["item"] = str(int(m.group("item")))
+    url = ids.officielebekendmakingen_url(kb_id)
+    yield _ref(text, m.start(), m.end(), "handelingen", kb_id, url=url, details=details)
+
+
+def _aanhangsel(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    years = _years(m)
+    if years is None:
+        return
+    kamer = _kamer(m, rules, "tk") or "tk"
+    kb_id = ids.aanhangsel_id(kamer, years, m.group("nr"))
+    details = {
+        "kamer": kamer,
+        "vergaderjaar": f"{years[0]}-{years[1]}",
+        "nr": str(int(m.group("nr"))),
+    }
+    url = ids.officielebekendmakingen_url(kb_id)
+    yield _ref(text, m.start(), m.end(), "aanhangsel", kb_id, url=url, details=details)
+
+
+def _staatsblad(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    kb_id = ids.staatsblad_id(m.group("year"), m.group("nr"))
+    url = ids.officielebekendmakingen_url(kb_id)
+    details = {"year": m.group("year"), "nr": str(int(m.group("nr")))}
+    yield _ref(text, m.start(), m.end(), "staatsblad", kb_id, url=url, details=details)
+
+
+def _staatscourant(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    kb_id = ids.staatscourant_id(m.group("year"), m.group("nr"))
+    url = ids.officielebekendmakingen_url(kb_id)
+    details = {"year": m.group("year"), "nr": str(int(m.group("nr")))}
+    yield _ref(text, m.start(), m.end(), "staatscourant", kb_id, url=url, details=details)
+
+
+def _ecli(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    kb_id = m.group(0)
+    details = {"country": m.group("country"), "court": m.group("court"), "year": m.group("year")}
+    yield _ref(text, m.start(), m.end(), "ecli", kb_id, url=ids.ecli_url(kb_id), details=details)
+
+
+def _eu_year_number(a: str, b: str, *, number_first: bool) -> tuple[int, int]:
+    """(year, number) of "2019/1021" (year first) or "nr. 1907/2006" (number first)."""
+    year_s, num_s = (b, a) if number_first else (a, b)
+    year = int(year_s)
+    if len(year_s) == 2:
+        year += 1900 if year > 50 else 2000
+    return year, int(num_s)
+
+
+def _eu(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    if _group(m, "series"):
+        series = rules.lookup("eu_documents", m.group("series")) or m.group("series")
+        year = _group(m, "year") or m.group("year2")
+        kb_id = ids.eu_document_id(series, year, m.group("nr"))
+        details = {"eu_kind": "document", "series": series}
+        yield _ref(
+            text, m.start(), m.end(), "eu", kb_id, url=ids.eurlex_url(kb_id), details=details
+        )
+        return
+    act = m.group("act")
+    act_key = (
+        act[:-2]
+        if act.lower().endswith("en") and rules.lookup("eu_acts", act, casefold=True) is None
+        else act
+    )
+    letter = rules.lookup("eu_acts", act_key, casefold=True)
+    if letter is None:
+        return
+    tag = _group(m, "tag") or _group(m, "suffix")
+    if letter in ("D", "F") and tag is None:
+        return  # a Dutch "besluit 2023/12" is not an EU act
+    items = [(m.start(), m)]
+    more = m.group("more")
+    if more:
+        for item in _EU_ITEM.finditer(more):
+            items.append((m.start("more") + item.start(), item))
+    for i, (start, item) in enumerate(items):
+        year, number = _eu_year_number(
+            item.group("a"), item.group("b"), number_first=item.group("nrkw") is not None
+        )
+        kb_id = ids.celex(letter, year, number)
+        if i == 0:
+            end = m.end("suffix") if m.group("suffix") else m.end("b")
+        else:
+            end = start + item.end() - item.start()
+        details = {"eu_kind": "act", "celex": kb_id, "act": act_key.lower()}
+        yield _ref(text, start, end, "eu", kb_id, url=ids.eurlex_url(kb_id), details=details)
+
+
+def _url(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    start, end = m.start(), m.end()
+    pieces = [text[start:end]]
+    # A link broken over a line: continue when the line ends inside it.
+    while end < len(text) and text[end] == "\n":
+        nxt = _URL_TOKEN.match(text, end + 1)
+        if nxt is None:
+            break
+        token = nxt.group(0)
+        last = pieces[-1][-1]
+        in_query = "=" in pieces[-1] or "?" in "".join(pieces)
+        # Inside a query, a value cut at the line end continues on the next line when the
+        # fragment there runs straight into punctuation ("2022D222\n49;"); a footnote
+        # number ("5 Zie …") is followed by a space instead.
+        # After a "/" only a token that itself looks like a path continues the link
+        # ("raw-\nmaterials/…" yes, "moip/\nPagina 2" no).
+        path_like = re.search(r"[/.=?&_%#\d-]", token.rstrip(_URL_TRAILING)) is not None
+        if (
+            last in _URL_JOINERS
+            or (last == "/" and path_like)
+            or (in_query and last.isalnum() and re.fullmatch(r"[\w%=&-]+[.;,:]", token))
+        ):
+            pieces.append(token)
+            end = nxt.end()
+        else:
+            break
+    # Trailing punctuation belongs to the sentence, not to the link.
+    while end > start and text[end - 1] in _URL_TRAILING:
+        end -= 1
+    raw = text[start:end]
+    joined = raw.replace("\n", "")
+    url = ids.normalise_url(joined)
+    kb_id = ids.id_from_url(url) or url
+    yield _ref(text, start, end, "url", kb_id, url=url)
+
+
+def _letter_by_date(
+    m: re.Match[str], text: str, rules: ReferenceRules, doc_date: dt.date | None
+) -> Iterator[Reference]:
+    month = rules.lookup("months", m.group("month").lower(), casefold=True)
+    day = int(m.group("day"))
+    rel = rules.lookup("relative", m.group("rel"), casefold=True) if _group(m, "rel") else None
+    date = _resolve_date(day, int(month), _group(m, "year"), rel, doc_date)
+    if date is False:
+        return  # "31 februari": not a date
+    details = {"relative": rel} if rel else {}
+    iso = date.isoformat() if isinstance(date, dt.date) else None
+    yield _ref(text, m.start(), m.end(), "letter_by_date", None, date=iso, details=details)
+
+
+def _resolve_date(
+    day: int, month: int, year: str | None, rel: str | None, doc_date: dt.date | None
+) -> dt.date | None | bool:
+    """The date of a letter; a date without year is the latest one not after the
+    document date ("jl.", or no marker), or the first one on or after it ("a.s.")."""
+
+    def make(y: int) -> dt.date | None:
+        try:
+            return dt.date(y, month, day)
+        except ValueError:
+            return None
+
+    if year is not None:
+        return make(int(year)) or False
+    if make(2000) is None:  # 2000 is a leap year: invalid day/month in every year
+        return False
+    if doc_date is None:
+        return None
+    for y in (doc_date.year, doc_date.year - 1, doc_date.year + 1, doc_date.year - 4):
+        candidate = make(y)
+        if candidate is None:
+            continue
+        if rel == "future" and candidate >= doc_date and (candidate.year - doc_date.year) <= 1:
+            return candidate
+        if rel != "future" and candidate <= doc_date and (doc_date.year - candidate.year) <= 1:
+            return candidate
+    return None
+
+
+_HANDLERS: dict[str, Handler] = {
+    "kamerstuk": _kamerstuk,
+    "handelingen": _handelingen,
+    "aanhangsel": _aanhangsel,
+    "staatsblad": _staatsblad,
+    "staatscourant": _staatscourant,
+    "ecli": _ecli,
+    "eu": _eu,
+    "url": _url,
+    "letter_by_date": _letter_by_date,
+}

@@ -119,6 +119,9 @@ def _kamerstuk(
     details: dict[str, object] = {"dossier": dossier}
     if toevoeging:
         details["toevoeging"] = toevoeging
+    also = [ids.compact(d) for d in re.findall(r"\d\d[ \u00a0]?\d{3}", _group(m, "also") or "")]
+    if also:
+        details["also_dossiers"] = also
     if _group(m, "rijkswet"):
         details["rijkswet"] = m.group("rijkswet")
     kamer = _kamer(m, rules)
@@ -311,7 +314,7 @@ def _letter_by_date(
 
 def _resolve_date(
     day: int, month: int, year: str | None, rel: str | None, doc_date: dt.date | None
-) -> dt.date | None | bool:
+) -> dt.date | bool | None:
     """The date of a letter; a date without year is the latest one not after the
     document date ("jl.", or no marker), or the first one on or after it ("a.s.")."""
 

@@ -1,0 +1,119 @@
+"""The spaCy component ``kamer_references``: REFERENCE spans with kb_id and attrs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from kamer_nlp.nlp.extensions import ATTRS_EXT, REFERENCES_KEY, doc_date, set_span_attrs
+from kamer_nlp.references.parse import find_references
+from kamer_nlp.references.reference import REFERENCE_TYPES, Reference
+from kamer_nlp.references.rules import ABBREVIATIONS_FILE, PATTERNS_FILE, ReferenceRules
+
+REFERENCE_LABEL = "REFERENCE"
+
+
+class ReferenceRecognizer:
+    """Finds citations with :func:`find_references` and writes them to ``doc.spans[spans_key]``.
+
+    Each span has label ``REFERENCE``, ``kb_id`` the canonical id (empty for a
+    letter known only by its date) and attrs ``{"type", "url", …}`` stored with
+    :func:`set_span_attrs`. Letters cited by date resolve against ``doc_date(doc)``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kamer_references",
+        *,
+        spans_key: str = REFERENCES_KEY,
+        types: Iterable[str] | None = None,
+        overwrite: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.types = frozenset(types) if types is not None else None
+        unknown = (self.types or frozenset()) - set(REFERENCE_TYPES)
+        if unknown:
+            raise ValueError(f"unknown reference types {sorted(unknown)}; known: {REFERENCE_TYPES}")
+        self.overwrite = overwrite
+        self.rules = ReferenceRules.default()
+
+    def __call__(self, doc: Doc) -> Doc:
+        refs = find_references(doc.text, doc_date=doc_date(doc), rules=self.rules, types=self.types)
+        spans = [span for span in (self._span(doc, ref) for ref in refs) if span is not None]
+        if self.overwrite or self.spans_key not in doc.spans:
+            doc.spans[self.spans_key] = spans
+        else:
+            doc.spans[self.spans_key] = list(doc.spans[self.spans_key]) + spans
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, ref: Reference) -> Span | None:
+        kb_id = ref.kb_id or ""
+        span = doc.char_span(
+            ref.start, ref.end, label=REFERENCE_LABEL, kb_id=kb_id, alignment_mode="strict"
+        )
+        if span is None:
+            span = doc.char_span(
+                ref.start, ref.end, label=REFERENCE_LABEL, kb_id=kb_id, alignment_mode="expand"
+            )
+        if span is None:
+            return None
+        attrs = ref.attrs()
+        if (span.start_char, span.end_char) != (ref.start, ref.end):
+            # Token boundaries widened the span: keep the citation's own extent in attrs.
+            attrs["ref_start"], attrs["ref_end"] = ref.start, ref.end
+        set_span_attrs(span, attrs)
+        return span
+
+    # --- serialisation: the rules travel with the pipeline -------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / PATTERNS_FILE).write_text(self.rules.patterns_text, encoding="utf-8")
+        (path / ABBREVIATIONS_FILE).write_text(self.rules.abbreviations_text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReferenceRecognizer:
+        path = ensure_path(path)
+        self.rules = ReferenceRules(
+            (path / PATTERNS_FILE).read_text(encoding="utf-8"),
+            (path / ABBREVIATIONS_FILE).read_text(encoding="utf-8"),
+        )
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        import srsly
+
+        return srsly.msgpack_dumps(
+            {"patterns": self.rules.patterns_text, "abbreviations": self.rules.abbreviations_text}
+        )
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ReferenceRecognizer:
+        import srsly
+
+        msg: dict[str, Any] = srsly.msgpack_loads(data)
+        self.rules = ReferenceRules(msg["patterns"], msg["abbreviations"])
+        return self
+
+
+@Language.factory(
+    "kamer_references",
+    assigns=["doc.spans", f"doc._.{ATTRS_EXT}"],
+    default_config={"spans_key": REFERENCES_KEY, "types": None, "overwrite": True},
+)
+def make_reference_recognizer(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    types: list[str] | None,
+    overwrite: bool,
+) -> ReferenceRecognizer:
+    return ReferenceRecognizer(nlp, name, spans_key=spans_key, types=types, overwrite=overwrite)

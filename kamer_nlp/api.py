@@ -1,0 +1,121 @@
+"""The Python API: one function per input kind, each returning a ``kamer-nlp/1`` record.
+
+    >>> import kamer_nlp
+    >>> record = kamer_nlp.annotate_text("Ik zal uw Kamer voor de zomer informeren.", date="2024-02-01")
+
+The spaCy pipeline is loaded once per process and reused across calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.extract.lines import build_layout
+from kamer_nlp.extract.pdfplumber_source import PdfplumberSource
+from kamer_nlp.io.record import build_record
+from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
+from kamer_nlp.nlp.pipeline import load_pipeline, model_name
+from kamer_nlp.repair.document import repair_layout
+from kamer_nlp.repair.plaintext import repair_plaintext
+from kamer_nlp.repair.text import RepairedText
+
+TEXT_SUFFIXES = {".txt", ".text"}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def repair_pdf(path: Path, *, max_bytes: int | None = None) -> RepairedText:
+    """Extract and repair a PDF; raises ExtractionError for input that cannot be processed."""
+    layout = build_layout(PdfplumberSource(max_bytes=max_bytes).pages(path))
+    if not any(not g.text.isspace() for g in layout.glyphs):
+        raise ExtractionError(
+            "no_text_layer",
+            f"no text layer on any of {len(layout.pages)} page(s): a scanned document needs OCR first",
+        )
+    rt = repair_layout(layout)
+    if not rt.text.strip():
+        raise ExtractionError("no_body_text", "text layer holds only page furniture")
+    return rt
+
+
+def repair_text(text: str) -> RepairedText:
+    if not text.strip():
+        raise ExtractionError("empty", "text is empty")
+    return repair_plaintext(text)
+
+
+def read_text_file(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ExtractionError("empty", "file is empty")
+    if b"\x00" in data[:4096]:
+        raise ExtractionError("not_text", "file looks binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def annotate_repaired(
+    rt: RepairedText,
+    *,
+    doc_id: str,
+    source: dict[str, Any],
+    date: str | dt.date | None = None,
+    pipeline: str = "default",
+) -> dict[str, Any]:
+    """Run the spaCy pipeline over a repaired text and build the output record."""
+    if date is not None:
+        rt.meta["date"] = date.isoformat() if isinstance(date, dt.date) else dt.date.fromisoformat(date).isoformat()
+        rt.meta["date_source"] = "argument"
+    nlp = load_pipeline(pipeline)
+    doc = nlp.make_doc(rt.text)
+    doc._.set(DATE_EXT, rt.meta.get("date"))
+    doc._.set(META_EXT, rt.meta)
+    doc = nlp(doc)
+    if rt.meta.get("date") is None:
+        rt.warnings.append("no document date: relative time expressions are not resolved")
+    return build_record(
+        rt,
+        doc,
+        doc_id=doc_id,
+        source=source,
+        pipeline={"name": pipeline if pipeline in ("default", "lg") else str(pipeline), "model": model_name(pipeline)},
+    )
+
+
+def annotate_text(
+    text: str, *, date: str | dt.date | None = None, pipeline: str = "default", doc_id: str = "text"
+) -> dict[str, Any]:
+    """Annotate plain text (e.g. text extracted by another tool)."""
+    rt = repair_text(text)
+    source = {
+        "path": None,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "pages": rt.pages,
+        "layout": rt.layout,
+    }
+    return annotate_repaired(rt, doc_id=rt.meta.get("id") or doc_id, source=source, date=date, pipeline=pipeline)
+
+
+def annotate_file(path: str | Path, *, pipeline: str = "default", date: str | None = None, max_bytes: int | None = None) -> dict[str, Any]:
+    """Annotate a PDF or a .txt file; raises ExtractionError for unusable input."""
+    path = Path(path)
+    rt = repair_text(read_text_file(path)) if path.suffix.lower() in TEXT_SUFFIXES else repair_pdf(path, max_bytes=max_bytes)
+    source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
+    return annotate_repaired(rt, doc_id=rt.meta.get("id") or path.stem, source=source, date=date, pipeline=pipeline)
+
+
+def annotate_pdf(path: str | Path, *, pipeline: str = "default") -> dict[str, Any]:
+    """Annotate one PDF."""
+    return annotate_file(path, pipeline=pipeline)

@@ -1,0 +1,225 @@
+"""The ``kamer-nlp`` command line. Each command checks its arguments and calls the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from kamer_nlp import __version__
+
+app = typer.Typer(
+    name="kamer-nlp",
+    help="Dutch parliamentary documents (Kamerstukken, ministers' letters) to annotated JSONL.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Export results for dashboards and annotation tools.", no_args_is_help=True)
+train_app = typer.Typer(help="Retrain the project's statistical parts.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(train_app, name="train")
+
+err = Console(stderr=True)
+PipelineOpt = Annotated[str, typer.Option("--pipeline", "-p", help="default | lg | path to a spaCy .cfg")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kamer-nlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """kamer-nlp: extract, repair and annotate Dutch parliamentary documents."""
+
+
+def _check_pipeline(pipeline: str) -> None:
+    from kamer_nlp.nlp.pipeline import PipelineError, load_pipeline
+
+    try:
+        load_pipeline(pipeline)
+    except PipelineError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def run(
+    in_dir: Annotated[Path, typer.Argument(help="Folder with PDFs and .txt files (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for documents/commitments/errors.jsonl.")],
+    pipeline: PipelineOpt = "default",
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip inputs already in OUT.")] = True,
+    retry_errors: Annotated[bool, typer.Option("--retry-errors", help="Process inputs that failed before again.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")] = 600.0,
+    dask: Annotated[
+        str | None, typer.Option(help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'.")
+    ] = None,
+) -> None:
+    """Annotate every PDF and .txt under IN_DIR into OUT_DIR."""
+    from kamer_nlp.batch import run_batch
+
+    if not in_dir.is_dir():
+        err.print(f"[red]error:[/red] {in_dir} is not a folder")
+        raise typer.Exit(2)
+    _check_pipeline(pipeline)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("annotating", total=None)
+
+        def on_start(total: int) -> None:
+            progress.update(task, total=total)
+
+        def on_result(outcome) -> None:  # type: ignore[no-untyped-def]
+            progress.advance(task)
+            if outcome.error:
+                progress.console.print(f"[yellow]{outcome.error['error']}[/yellow] {outcome.path}: {outcome.error['message']}")
+
+        summary = run_batch(
+            in_dir,
+            out,
+            pipeline=pipeline,
+            workers=workers,
+            resume=resume,
+            retry_errors=retry_errors,
+            timeout=timeout or None,
+            dask=dask,
+            on_start=on_start,
+            on_result=on_result,
+        )
+    table = Table(title=f"kamer-nlp run → {out}")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_row("documents written", str(summary.processed))
+    for layout, n in sorted(summary.layouts.items()):
+        table.add_row(f"  layout {layout}", str(n))
+    table.add_row("pages", str(summary.pages))
+    table.add_row("commitments", str(summary.commitments))
+    table.add_row("skipped (already done)", str(summary.skipped))
+    table.add_row("failed (see errors.jsonl)", str(summary.failed))
+    for kind, n in sorted(summary.errors.items()):
+        table.add_row(f"  {kind}", str(n))
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    err.print(table)
+
+
+@app.command()
+def annotate(
+    file: Annotated[str, typer.Argument(help="A PDF or .txt file, or - to read text from stdin.")],
+    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD for relative times.")] = None,
+    pipeline: PipelineOpt = "default",
+) -> None:
+    """Print one JSON record for a PDF or plain text."""
+    import datetime as dt
+
+    from kamer_nlp.api import annotate_file, annotate_text
+    from kamer_nlp.extract.glyphs import ExtractionError
+
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            err.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}")
+            raise typer.Exit(2) from None
+    _check_pipeline(pipeline)
+    try:
+        if file == "-":
+            record = annotate_text(sys.stdin.read(), date=date, pipeline=pipeline, doc_id="stdin")
+        else:
+            path = Path(file)
+            if not path.is_file():
+                err.print(f"[red]error:[/red] no such file: {file}")
+                raise typer.Exit(2)
+            record = annotate_file(path, pipeline=pipeline, date=date)
+    except ExtractionError as e:
+        err.print(f"[red]{e.kind}:[/red] {e.message}")
+        raise typer.Exit(1) from None
+    typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A PDF (or .txt) file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full record instead of the text.")] = False,
+    pipeline: PipelineOpt = "default",
+) -> None:
+    """Print the repaired text of a PDF (body, then the footnotes)."""
+    from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
+    from kamer_nlp.extract.glyphs import ExtractionError
+
+    if not file.is_file():
+        err.print(f"[red]error:[/red] no such file: {file}")
+        raise typer.Exit(2)
+    try:
+        if as_json:
+            typer.echo(json.dumps(annotate_file(file, pipeline=pipeline), ensure_ascii=False))
+            return
+        rt = repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
+    except ExtractionError as e:
+        err.print(f"[red]{e.kind}:[/red] {e.message}")
+        raise typer.Exit(1) from None
+    typer.echo(rt.text)
+
+
+@train_app.command("commitments")
+def train_commitments_cmd(
+    data: Annotated[Path | None, typer.Option(help="Labelled sentences (JSONL); default: the shipped set.")] = None,
+    model: Annotated[Path | None, typer.Option(help="Where to save the model; default: where the pipeline loads it.")] = None,
+    seed: int = 0,
+) -> None:
+    """Retrain the commitment classifier and print cross-validated precision, recall and F1."""
+    from kamer_nlp.commitments.train import default_data_path, default_model_path, train_commitments
+
+    scores = train_commitments(data or default_data_path(), model or default_model_path(), seed=seed)
+    table = Table(title="commitment classifier (cross-validated)")
+    for key in scores:
+        table.add_column(key)
+    table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in scores.values()))
+    Console().print(table)
+
+
+@export_app.command("commitments")
+def export_commitments_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "csv",
+    dest: Annotated[Path | None, typer.Option("--to", help="Output file; default OUT_DIR/commitments.<format>.")] = None,
+) -> None:
+    """Write the flat commitments table for dashboards."""
+    from kamer_nlp.commitments.table import commitment_rows, write_rows
+    from kamer_nlp.io.jsonl import read_jsonl
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error:[/red] --format must be jsonl, csv or parquet, not {fmt!r}")
+        raise typer.Exit(2)
+    docs = out_dir / "documents.jsonl"
+    if not docs.is_file():
+        err.print(f"[red]error:[/red] {docs} not found: run `kamer-nlp run` first")
+        raise typer.Exit(2)
+    rows = [row for record in read_jsonl(docs) for row in commitment_rows(record)]
+    target = dest or out_dir / f"commitments.{fmt}"
+    try:
+        write_rows(rows, target, fmt)
+    except ImportError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    err.print(f"{len(rows)} commitments → {target}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

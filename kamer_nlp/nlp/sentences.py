@@ -1,0 +1,93 @@
+"""Dutch-aware sentence boundaries for the blank pipeline (``kamer_sentences``).
+
+A period, question or exclamation mark ends a sentence when what follows opens a
+new one, except after an abbreviation ("nr.", "jl.", "a.s.", "o.a.", "mr.") or an
+initial ("S. Dekker"), or after the number of a list item ("1. Vinden …"). A
+paragraph break always ends a sentence; inside address and signature blocks each
+line is its own unit. The abbreviations live in ``resources/nlp/abbreviations.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+CANDIDATE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-ZÀ-Ý0-9•–-])")
+WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+@cache
+def default_abbreviations() -> frozenset[str]:
+    text = resources.files("kamer_nlp.resources").joinpath("nlp", "abbreviations.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
+    """Character offsets where sentences start (0 included when text is non-empty)."""
+    abbrevs = frozenset(abbreviations)
+    starts = {0} if text.strip() else set()
+    for m in re.finditer(r"\n+", text):
+        starts.add(m.end())
+    for m in CANDIDATE.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            before = WORD_BEFORE.search(text, 0, m.start())
+            word = before.group(1) if before else ""
+            core = word.lstrip("(“\"'‘[").lower()
+            if core in abbrevs or core.rstrip(".") in abbrevs:
+                continue
+            if re.fullmatch(r"[A-ZÀ-Ý]|([A-Z]\.)+[A-Z]", word.lstrip("(")):  # initials
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if re.fullmatch(r"\d{1,2}|[a-z]|[ivx]{1,4}", word) and before and before.start() == line_start:
+                continue  # list numbering at the start of a paragraph: "1. Vinden …"
+        nxt = re.compile(r"\s+").match(text, end)
+        if nxt:
+            starts.add(nxt.end())
+    return sorted(s for s in starts if s < len(text))
+
+
+class SentenceSplitter:
+    """Sets ``token.is_sent_start`` from :func:`sentence_starts`; never changes text."""
+
+    def __init__(self, nlp: Language, name: str = "kamer_sentences", *, abbreviations: Iterable[str] | None = None) -> None:
+        self.name = name
+        self.abbreviations = set(default_abbreviations() if abbreviations is None else abbreviations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = set(sentence_starts(doc.text, self.abbreviations))
+        for i, token in enumerate(doc):
+            if i == 0:
+                token.is_sent_start = True
+                continue
+            token.is_sent_start = token.idx in starts
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "abbreviations.txt").write_text("\n".join(sorted(self.abbreviations)) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SentenceSplitter:
+        path = ensure_path(path)
+        lines = (path / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+        self.abbreviations = {ln.strip() for ln in lines if ln.strip()}
+        return self
+
+
+@Language.factory(
+    "kamer_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={"abbreviations": None},
+)
+def make_sentence_splitter(nlp: Language, name: str, abbreviations: list[str] | None) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name, abbreviations=abbreviations)

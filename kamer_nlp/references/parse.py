@@ -115,6 +115,14 @@ def _kamerstuk(
         return
     dossier = ids.compact(m.group("dossier"))
     toevoeging = _group(m, "toev") or _group(m, "toev_sp")
+    if (
+        _group(m, "kw") is None
+        and not toevoeging
+        and rules.lookup("series_dossiers", dossier) is not None
+        and len(m.group("nrs")) == 2
+        and "nr" not in m.group(0).lower()
+    ):
+        return  # "21501-32": the series, not a document
     years = _years(m)
     details: dict[str, object] = {"dossier": dossier}
     if toevoeging:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kamer_nlp.nlp.sentences import SentenceSplitter, sentence_starts
+
+CASES = [
+    ("Zie Kamerstuk 31 015, nr. 135. Dat is de brief.", ["Zie Kamerstuk 31 015, nr. 135.", "Dat is de brief."]),
+    ("In de brief van 7 februari jl. Heeft de Minister iets gezegd.", ["In de brief van 7 februari jl. Heeft de Minister iets gezegd."]),
+    ("Dit gebeurt o.a. door de politie. Daarna volgt meer.", ["Dit gebeurt o.a. door de politie.", "Daarna volgt meer."]),
+    ("Op 12 maart a.s. Komt er een overleg.", ["Op 12 maart a.s. Komt er een overleg."]),
+    ("Zie blz. 4 en art. 3. Het lid vervalt.", ["Zie blz. 4 en art. 3.", "Het lid vervalt."]),
+    ("Dit is ondertekend door mr. Jansen. Hij is advocaat.", ["Dit is ondertekend door mr. Jansen.", "Hij is advocaat."]),
+    ("De Minister voor Rechtsbescherming,\nS. Dekker", ["De Minister voor Rechtsbescherming,", "S. Dekker"]),
+    ("Gesprek met V.L.W.A. Heijnen. Zij komt.", ["Gesprek met V.L.W.A. Heijnen.", "Zij komt."]),
+    ("1. Vinden en verwijderen kinderpornografie.\n\nDe Rapporteur geeft aan.", ["1. Vinden en verwijderen kinderpornografie.", "De Rapporteur geeft aan."]),
+    ("Wat vindt u? Ik vind het goed! Nu verder.", ["Wat vindt u?", "Ik vind het goed!", "Nu verder."]),
+    ("Het kost 2,5 mln. Dat is veel.", ["Het kost 2,5 mln. Dat is veel."]),
+    ("Hij zei: “Dit klopt.” Daarna ging hij weg.", ["Hij zei: “Dit klopt.”", "Daarna ging hij weg."]),
+]
+
+
+def _split(text: str) -> list[str]:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("kamer_sentences")
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_dutch_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_starts_are_offsets_into_the_text() -> None:
+    text = "Eerste zin. Tweede zin."
+    assert sentence_starts(text, []) == [0, 12]
+
+
+def test_component_round_trips_through_disk(tmp_path: Path) -> None:
+    nlp = spacy.blank("nl")
+    pipe = nlp.add_pipe("kamer_sentences", config={"abbreviations": ["nr", "xyz"]})
+    assert isinstance(pipe, SentenceSplitter)
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert loaded.get_pipe("kamer_sentences").abbreviations == {"nr", "xyz"}
+    text = "Zie xyz. Dit blijft één zin."
+    assert len(list(loaded(text).sents)) == 1

@@ -1,0 +1,140 @@
+"""Cue patterns for commitments, loaded from the versioned data file.
+
+``resources/commitments/cues.json`` holds every pattern: *commitment* and *link*
+cues make a sentence a candidate, *feature* cues only inform the classifier.
+A named group starting with ``agent`` marks the grammatical actor of the cue
+("ik", "het kabinet", "de Minister van …").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+CUES_RESOURCE = ("commitments", "cues.json")
+
+COMMITMENT = "commitment"
+LINK = "link"
+FEATURE = "feature"
+CUE_KINDS = (COMMITMENT, LINK, FEATURE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str
+    pattern: str
+    case: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in CUE_KINDS:
+            raise ValueError(f"cue {self.id!r}: unknown kind {self.kind!r}")
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compile(self.pattern, self.case)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "pattern": self.pattern}
+        if self.case:
+            data["case"] = True
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cue:
+        return cls(data["id"], data["kind"], data["pattern"], bool(data.get("case", False)))
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue_id: str
+    kind: str
+    start: int  # offsets relative to the matched text
+    end: int
+    agent: tuple[int, int] | None = None
+
+
+_CACHE: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+
+def _compile(pattern: str, case: bool) -> re.Pattern[str]:
+    key = (pattern, case)
+    if key not in _CACHE:
+        _CACHE[key] = re.compile(pattern, 0 if case else re.IGNORECASE)
+    return _CACHE[key]
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """All cue patterns plus the auxiliary patterns the structurer uses."""
+
+    version: int
+    cues: tuple[Cue, ...]
+    meeting_pattern: str
+    date_pattern: str
+    months: tuple[str, ...]
+    kamer_pattern: str
+    clause_end_pattern: str
+    abbreviations: tuple[str, ...]
+    description: str = field(default="", compare=False)
+
+    @classmethod
+    def default(cls) -> CueSet:
+        ref = resources.files("kamer_nlp.resources").joinpath(*CUES_RESOURCE)
+        return cls.from_dict(json.loads(ref.read_text(encoding="utf-8")))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CueSet:
+        return cls(
+            version=int(data["version"]),
+            cues=tuple(Cue.from_dict(c) for c in data["cues"]),
+            meeting_pattern=data["meeting_pattern"],
+            date_pattern=data["date_pattern"],
+            months=tuple(data["months"]),
+            kamer_pattern=data["kamer_pattern"],
+            clause_end_pattern=data["clause_end_pattern"],
+            abbreviations=tuple(data["abbreviations"]),
+            description=data.get("description", ""),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "description": self.description,
+            "cues": [c.to_dict() for c in self.cues],
+            "meeting_pattern": self.meeting_pattern,
+            "date_pattern": self.date_pattern,
+            "months": list(self.months),
+            "kamer_pattern": self.kamer_pattern,
+            "clause_end_pattern": self.clause_end_pattern,
+            "abbreviations": list(self.abbreviations),
+        }
+
+    @property
+    def feature_names(self) -> tuple[str, ...]:
+        return tuple(f"cue={c.id}" for c in self.cues)
+
+    def match(self, text: str) -> list[CueMatch]:
+        """Every cue match in ``text`` (offsets relative to ``text``)."""
+        found: list[CueMatch] = []
+        for cue in self.cues:
+            for m in cue.regex.finditer(text):
+                agent = None
+                for name, value in m.groupdict().items():
+                    if name.startswith("agent") and value:
+                        agent = m.span(name)
+                        break
+                found.append(CueMatch(cue.id, cue.kind, m.start(), m.end(), agent))
+        return found
+
+    def is_candidate(self, matches: list[CueMatch]) -> bool:
+        return any(m.kind in (COMMITMENT, LINK) for m in matches)
+
+    def regex(self, name: str) -> re.Pattern[str]:
+        """One of the auxiliary patterns (meeting, date, kamer, clause_end)."""
+        pattern = getattr(self, f"{name}_pattern")
+        case = name in ("meeting", "kamer")
+        return _compile(pattern, case)

@@ -1,0 +1,217 @@
+"""Train and evaluate the commitment classifier on the labelled sentences.
+
+``train_commitments`` is what ``kamer-nlp train commitments`` calls: stratified
+k-fold cross-validation (deterministic for a given seed), then one fit on all
+data, saved as the JSON model the component loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kamer_nlp.commitments.cues import CueSet
+from kamer_nlp.commitments.features import feature_matrix, fit_vocabulary
+from kamer_nlp.commitments.model import LABELS, CommitmentModel
+
+log = logging.getLogger(__name__)
+
+SOURCES = ("written", "corpus-reading")
+DEFAULT_C = 8.0
+DEFAULT_CUE_WEIGHT = 0.6
+DEFAULT_FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    label: str
+    source: str
+    action: tuple[int, int] | None = None
+    deadline: tuple[int, int] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Example:
+        label = data["label"]
+        if label not in LABELS:
+            raise ValueError(f"{data.get('id')}: label {label!r} not in {LABELS}")
+        if data.get("source") not in SOURCES:
+            raise ValueError(f"{data.get('id')}: source {data.get('source')!r} not in {SOURCES}")
+        text = data["text"]
+
+        def offsets(key: str) -> tuple[int, int] | None:
+            value = data.get(key)
+            if value is None:
+                return None
+            start, end = int(value["start"]), int(value["end"])
+            if not 0 <= start < end <= len(text):
+                raise ValueError(f"{data['id']}: {key} offsets {start}:{end} outside the text")
+            if "text" in value and text[start:end] != value["text"]:
+                raise ValueError(f"{data['id']}: {key} text does not match its offsets")
+            return start, end
+
+        return cls(data["id"], text, label, data["source"], offsets("action"), offsets("deadline"))
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "text": self.text, "label": self.label}
+        for key, value in (("action", self.action), ("deadline", self.deadline)):
+            if value is not None:
+                data[key] = {"start": value[0], "end": value[1], "text": self.text[value[0] : value[1]]}
+        data["source"] = self.source
+        return data
+
+
+def load_examples(path: str | Path) -> list[Example]:
+    examples: list[Example] = []
+    seen: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            ex = Example.from_dict(json.loads(line))
+            if ex.id in seen:
+                raise ValueError(f"{path}:{n}: duplicate id {ex.id!r}")
+            seen.add(ex.id)
+            examples.append(ex)
+    return examples
+
+
+def fit_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    cues: CueSet,
+    *,
+    c: float = DEFAULT_C,
+    cue_weight: float = DEFAULT_CUE_WEIGHT,
+) -> CommitmentModel:
+    from sklearn.linear_model import LogisticRegression
+
+    vocab, idf = fit_vocabulary(texts)
+    x = feature_matrix(texts, vocab, idf, cues, cue_weight)
+    clf = LogisticRegression(C=c, max_iter=5000, solver="lbfgs", class_weight="balanced")
+    clf.fit(x, list(labels))
+    return CommitmentModel(
+        classes=tuple(str(k) for k in clf.classes_),
+        vocabulary=vocab,
+        idf=idf,
+        cue_ids=tuple(cue.id for cue in cues.cues),
+        cue_weight=cue_weight,
+        coef=np.asarray(clf.coef_, dtype=np.float64),
+        intercept=np.asarray(clf.intercept_, dtype=np.float64),
+    )
+
+
+def predict_labels(model: CommitmentModel, texts: Sequence[str], cues: CueSet) -> list[str]:
+    """The component's decision rule: only cue candidates can be commitments or links."""
+    proba = model.predict_proba(texts, cues)
+    out = []
+    for text, row in zip(texts, proba, strict=True):
+        label = model.classes[int(np.argmax(row))]
+        if label != "none" and not cues.is_candidate(cues.match(text)):
+            label = "none"
+        out.append(label)
+    return out
+
+
+def prf(gold: Sequence[str], pred: Sequence[str], label: str) -> dict[str, float | int]:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p == label)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != label and p == label)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p != label)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def cross_validate(
+    examples: Sequence[Example], cues: CueSet, *, seed: int = 0, folds: int = DEFAULT_FOLDS
+) -> dict[str, Any]:
+    from sklearn.model_selection import StratifiedKFold
+
+    texts = [e.text for e in examples]
+    gold = [e.label for e in examples]
+    pred = [""] * len(examples)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train_idx, test_idx in splitter.split(np.zeros(len(gold)), gold):
+        model = fit_model([texts[i] for i in train_idx], [gold[i] for i in train_idx], cues)
+        for i, label in zip(test_idx, predict_labels(model, [texts[i] for i in test_idx], cues), strict=True):
+            pred[i] = label
+    errors = [
+        {"id": e.id, "gold": g, "pred": p}
+        for e, g, p in zip(examples, gold, pred, strict=True)
+        if g != p
+    ]
+    return {
+        "commitment": prf(gold, pred, "commitment"),
+        "link": prf(gold, pred, "link"),
+        "errors": errors,
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train_commitments(
+    data_path: str | Path,
+    model_path: str | Path,
+    *,
+    seed: int = 0,
+    folds: int = DEFAULT_FOLDS,
+    cues: CueSet | None = None,
+) -> dict[str, Any]:
+    """Cross-validate, fit on all data, save the model; returns the CV figures.
+
+    The returned dict has ``precision``, ``recall`` and ``f1`` for the
+    commitment class (pooled over the folds), the same under ``link``, the
+    counts per label and source, and the misclassified example ids.
+    """
+    data_path = Path(data_path)
+    cues = cues or CueSet.default()
+    examples = load_examples(data_path)
+    cv = cross_validate(examples, cues, seed=seed, folds=folds)
+    counts = {label: sum(1 for e in examples if e.label == label) for label in LABELS}
+    sources = {src: sum(1 for e in examples if e.source == src) for src in SOURCES}
+    model = fit_model([e.text for e in examples], [e.label for e in examples], cues)
+    summary = {
+        "precision": cv["commitment"]["precision"],
+        "recall": cv["commitment"]["recall"],
+        "f1": cv["commitment"]["f1"],
+        "link": cv["link"],
+        "n": len(examples),
+        "labels": counts,
+        "sources": sources,
+        "folds": folds,
+        "seed": seed,
+    }
+    info = {
+        **{k: v for k, v in summary.items()},
+        "data_sha256": _sha256(data_path),
+        "cue_version": cues.version,
+    }
+    model = CommitmentModel(**{**model.__dict__, "info": info})
+    model.save(model_path)
+    log.info(
+        "commitments: P=%.3f R=%.3f F1=%.3f over %d sentences (%d-fold CV)",
+        summary["precision"],
+        summary["recall"],
+        summary["f1"],
+        len(examples),
+        folds,
+    )
+    return {**summary, "errors": cv["errors"], "model_path": str(model_path)}

@@ -124,14 +124,19 @@ def name_blocks(blocks: list[Block], col: Column, *, layout_kind: str) -> list[B
 
 
 def _name_each(blocks: list[Block], col: Column, *, layout_kind: str) -> None:
+    # The typeset page-1 head block: everything before the first plain line in the body column.
+    body_x = _body_x0(blocks)
     seen_body = False
     seen_salutation = False
     for k, block in enumerate(blocks):
         first = block.lines[0].text.strip()
         text = block.text.strip()
-        if not seen_body and layout_kind == "kamerstuk" and block.lines[0].page == 1 and _is_head(block, col):
-            block.kind = "head"
-            continue
+        if not seen_body and layout_kind == "kamerstuk" and block.lines[0].page == 1:
+            ln = block.lines[0]
+            if ln.bold or ln.size > 1.05 * col.size or abs(ln.x0 - body_x) > col.size:
+                block.kind = "head"
+                continue
+            seen_body = True
         if not seen_salutation and matches("field", first):
             block.kind = "field"
             continue
@@ -172,9 +177,13 @@ def _name_each(blocks: list[Block], col: Column, *, layout_kind: str) -> None:
         seen_body = seen_body or block.kind == "paragraph"
 
 
-def _is_head(block: Block, col: Column) -> bool:
-    ln = block.lines[0]
-    return ln.bold or ln.size > 1.1 * col.size
+def _body_x0(blocks: list[Block]) -> float:
+    """The most common left edge of body lines."""
+    counts: dict[int, int] = {}
+    for block in blocks:
+        for ln in block.lines:
+            counts[round(ln.x0)] = counts.get(round(ln.x0), 0) + len(ln.text)
+    return float(max(counts, key=lambda x: counts[x])) if counts else 0.0
 
 
 def _heading_like(block: Block, col: Column) -> bool:

@@ -84,6 +84,8 @@ def _breaks_between(a: Line, b: Line, col: Column, in_list: bool, block_lines: i
         return True
     if abs(a.size - b.size) > 0.1 * col.size or a.bold != b.bold:
         return True
+    if a.font != b.font and a.x1 < col.right - 3 * col.size:  # a short line in another face: a heading
+        return True
     if is_list_item(b.text) or matches("field", b.text) or matches("label_heading", a.text):
         return True
     if b.x0 < a.x0 - 1.5 * col.size:
@@ -156,6 +158,9 @@ def _name_each(blocks: list[Block], col: Column, *, layout_kind: str) -> None:
         ):
             block.kind = "signature"
             continue
+        if _name_then_function(block) and _near_end(blocks, k):
+            block.kind = "signature"
+            continue
         if k > 0 and blocks[k - 1].kind == "signature" and _name_like(block):
             block.kind = "signature_name"
             continue
@@ -194,6 +199,15 @@ def _heading_like(block: Block, col: Column) -> bool:
         return False
     ln = block.lines[0]
     return ln.bold or (ln.size > 1.1 * col.size)
+
+
+def _name_then_function(block: Block) -> bool:
+    """ "M.A.M. Adriaansens" / "Minister van Economische Zaken en Klimaat": name first, no comma."""
+    lines = [ln.text.strip() for ln in block.lines]
+    return 2 <= len(lines) <= 6 and any(
+        matches("function_line", b) and len(a) < 50 and not matches("function_line", a)
+        for a, b in zip(lines, lines[1:], strict=False)
+    )
 
 
 def _name_like(block: Block) -> bool:

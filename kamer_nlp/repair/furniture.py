@@ -53,7 +53,7 @@ def classify_furniture(layout: Layout, size: float) -> dict[int, FurnitureLine]:
             zone_of[i] = "head"
         elif ln.bottom > (1 - foot_zone) * page.height:
             zone_of[i] = "foot"
-        if i in zone_of:
+        if i in zone_of and not any(ln.raised):  # footnotes repeat too ("Kamerstuk …"), but carry a raised label
             repeats[_repeat_key(ln.text)].add(ln.page)
 
     small_right = [
@@ -77,7 +77,7 @@ def classify_furniture(layout: Layout, size: float) -> dict[int, FurnitureLine]:
             kind = "running"
         elif zone == "head" and ln.size > 2.5 * size and text.isdigit():
             kind = "kamer_number"
-        elif zone and n_pages > 1 and len(repeats[_repeat_key(text)]) >= max(2, (n_pages + 1) // 2):
+        elif zone and n_pages > 1 and not any(ln.raised) and len(repeats[_repeat_key(text)]) >= max(2, (n_pages + 1) // 2):
             kind = "running"
         elif has_sidebar and i in small_right:
             kind = "sidebar"

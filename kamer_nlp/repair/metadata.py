@@ -152,16 +152,32 @@ def _doc_type(heading: str) -> str | None:
     return None
 
 
+FUNCTION_LINE = re.compile(
+    r"^(de |het )?(minister(-president)?|staatssecretaris|minister van staat|voorzitter|griffier)\b", re.I
+)
+
+
+def _function(line: str) -> str:
+    function = re.sub(r"^(de|het)\s+", "", line.rstrip(","), flags=re.I).strip()
+    if function.isupper():  # "STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,"
+        small = {"van", "voor", "en", "de", "het", "der", "op"}
+        function = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in function.split())
+    return function[:1].upper() + function[1:]
+
+
 def _signatories(block: str) -> list[dict[str, Any]]:
-    """Function line(s) ending in "," followed by a name line: "De Minister voor X,\nS. Dekker"."""
+    """Function line ending in "," then a name ("De Minister voor X,\nS. Dekker"), or a name then a
+    function line without comma ("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat")."""
     out = []
     lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.endswith(","):
-            function = re.sub(r"^(de|het)\s+", "", line.rstrip(","), flags=re.I).strip()
-            function = function[:1].upper() + function[1:]
+        if i + 1 < len(lines) and not line.endswith(",") and not FUNCTION_LINE.match(line) and FUNCTION_LINE.match(lines[i + 1]) and not lines[i + 1].endswith(","):
+            out.append({"name": line, "function": _function(lines[i + 1])})
+            i += 2
+        elif line.endswith(","):
+            function = _function(line)
             name = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].endswith(",") else None
             out.append({"name": name, "function": function})
             i += 2

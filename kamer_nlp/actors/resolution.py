@@ -45,6 +45,20 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         return None
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` can abbreviate ``full``: same first letter, letters in order."""
+    short = re.sub(r"[^a-z]", "", short.lower())
+    full = re.sub(r"[^a-z]", "", full.lower())
+    if not short or not full or short[0] != full[0]:
+        return False
+    pos = 0
+    for c in short:
+        pos = full.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 class _Spans:
     """Mentions under construction, with overlap bookkeeping."""
 
@@ -145,11 +159,18 @@ class ActorResolver:
 
     @staticmethod
     def _compound(tokens: Sequence[Token], i: int, j: int) -> bool:
-        """Whether tokens [i, j) are glued by a hyphen into a compound ("EU-landen", "niet-EU")."""
-        if j < len(tokens) - 1 and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end:
+        """Whether tokens [i, j) are glued into a compound or code ("EU-landen", "IENW/BSK")."""
+        glue = {"-", "/"}
+        if j < len(tokens) - 1 and tokens[j].text in glue and tokens[j].start == tokens[j - 1].end:
             return tokens[j + 1].start == tokens[j].end
-        if i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
+        if i >= 2 and tokens[i - 1].text in glue and tokens[i - 1].end == tokens[i].start:
             return tokens[i - 2].end == tokens[i - 1].start
+        return False
+
+    def _in_citation(self, tokens: Sequence[Token], i: int, j: int) -> bool:
+        """"Verordening (EU) 2019/1021": an abbreviation that is part of a legal citation."""
+        if i >= 2 and tokens[i - 1].text == "(" and j < len(tokens) and tokens[j].text == ")":
+            return tokens[i - 2].key in self.cues.words("reference_words")
         return False
 
     # -- stage 1: gazetteer -----------------------------------------------------------------
@@ -158,7 +179,11 @@ class ActorResolver:
     ) -> None:
         for i, j, forms in self.gazetteer.index.find_all(tokens):
             bare_abbr = all(f.via == "abbreviation" and f.case_sensitive for f in forms)
-            if bare_abbr and (self._compound(tokens, i, j) or self._shouting(tokens, i, j)):
+            if bare_abbr and (
+                self._compound(tokens, i, j)
+                or self._shouting(tokens, i, j)
+                or self._in_citation(tokens, i, j)
+            ):
                 continue
             resolved = self._resolve_forms(forms, on)
             if resolved is None:
@@ -291,7 +316,8 @@ class ActorResolver:
                 continue
             form_text = text[inner[0].start : inner[-1].end]
             acronym = len(inner) <= 3 and bool(_ACRONYM.match("".join(t.text for t in inner)))
-            if marker is None and not acronym:
+            known = bool(self.gazetteer.index.lookup(inner))
+            if marker is None and not (acronym and (known or _abbreviates(form_text, mention.text))):
                 continue
             if not form_text[:1].isupper():
                 continue

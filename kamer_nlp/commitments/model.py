@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from kamer_nlp.commitments.cues import CueSet
+from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueMatch, CueSet
 from kamer_nlp.commitments.features import feature_matrix
 
 MODEL_RESOURCE = ("commitments", "model.json")
@@ -101,3 +101,25 @@ class CommitmentModel:
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+
+def decide(
+    proba: np.ndarray, classes: tuple[str, ...], threshold: float, allowed: set[str]
+) -> tuple[str, float]:
+    """The label of one candidate.
+
+    Only labels whose cue kind matched the sentence are ``allowed`` (a link
+    needs a "toezegging" cue); the most probable allowed label wins unless it
+    is below ``threshold``, in which case the sentence is "none".
+    """
+    allowed = set(allowed) | {"none"}
+    ranked = sorted(range(len(classes)), key=lambda i: -float(proba[i]))
+    best = next(i for i in ranked if classes[i] in allowed)
+    label, p = classes[best], float(proba[best])
+    if label != "none" and p < threshold:
+        return "none", float(proba[classes.index("none")]) if "none" in classes else 1.0 - p
+    return label, p
+
+
+def allowed_labels(matches: list[CueMatch]) -> set[str]:
+    return {m.kind for m in matches if m.kind in (COMMITMENT, LINK)}

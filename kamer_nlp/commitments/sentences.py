@@ -13,7 +13,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*(?:[-•–]\s|\d{1,2}[.)]\s|[a-z][.)]\s))")
+# a footnote marker glued to the full stop ("gedaan.3 Ik zal") still ends the sentence
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])(?:\d{1,2}(?=\s))?[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\s*(?:[-•–]\s|\d{1,2}[.)]\s|[a-z][.)]\s))"
+)
 _WORD_BEFORE = re.compile(r"([\w./]+)\.$")
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from kamer_nlp.commitments.cues import CueSet
 from kamer_nlp.commitments.features import feature_matrix, fit_vocabulary
-from kamer_nlp.commitments.model import LABELS, CommitmentModel
+from kamer_nlp.commitments.model import LABELS, CommitmentModel, allowed_labels, decide
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,11 @@ class Example:
         data: dict[str, Any] = {"id": self.id, "text": self.text, "label": self.label}
         for key, value in (("action", self.action), ("deadline", self.deadline)):
             if value is not None:
-                data[key] = {"start": value[0], "end": value[1], "text": self.text[value[0] : value[1]]}
+                data[key] = {
+                    "start": value[0],
+                    "end": value[1],
+                    "text": self.text[value[0] : value[1]],
+                }
         data["source"] = self.source
         return data
 
@@ -109,16 +113,15 @@ def fit_model(
     )
 
 
-def predict_labels(model: CommitmentModel, texts: Sequence[str], cues: CueSet) -> list[str]:
+def predict_labels(
+    model: CommitmentModel, texts: Sequence[str], cues: CueSet, *, threshold: float = 0.5
+) -> list[str]:
     """The component's decision rule: only cue candidates can be commitments or links."""
     proba = model.predict_proba(texts, cues)
-    out = []
-    for text, row in zip(texts, proba, strict=True):
-        label = model.classes[int(np.argmax(row))]
-        if label != "none" and not cues.is_candidate(cues.match(text)):
-            label = "none"
-        out.append(label)
-    return out
+    return [
+        decide(row, model.classes, threshold, allowed_labels(cues.match(text)))[0]
+        for text, row in zip(texts, proba, strict=True)
+    ]
 
 
 def prf(gold: Sequence[str], pred: Sequence[str], label: str) -> dict[str, float | int]:
@@ -149,7 +152,9 @@ def cross_validate(
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train_idx, test_idx in splitter.split(np.zeros(len(gold)), gold):
         model = fit_model([texts[i] for i in train_idx], [gold[i] for i in train_idx], cues)
-        for i, label in zip(test_idx, predict_labels(model, [texts[i] for i in test_idx], cues), strict=True):
+        for i, label in zip(
+            test_idx, predict_labels(model, [texts[i] for i in test_idx], cues), strict=True
+        ):
             pred[i] = label
     errors = [
         {"id": e.id, "gold": g, "pred": p}

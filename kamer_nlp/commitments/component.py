@@ -1,0 +1,179 @@
+"""The ``kamer_commitments`` spaCy component.
+
+Candidate sentences come from the cue patterns; the classifier decides
+commitment / link / none; each commitment is structured (actor, addressee,
+action, deadline). Output: COMMITMENT spans in ``doc.spans[COMMITMENTS_KEY]``
+(kb_id = "c1", "c2", …) and the records in ``doc._.kamer_commitment_records``:
+commitments (``kind`` "commitment") and links to earlier commitments
+(``kind`` "link"), in text order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
+from kamer_nlp.commitments.model import CommitmentModel, allowed_labels, decide
+from kamer_nlp.commitments.sentences import doc_sentences
+from kamer_nlp.commitments.structure import (
+    choose_anchor,
+    find_action,
+    find_actor,
+    find_addressee,
+    find_deadline,
+    find_link_target,
+)
+from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, set_span_attrs
+
+LABEL = "COMMITMENT"
+DEFAULT_THRESHOLD = 0.5
+
+
+class CommitmentFinder:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kamer_commitments",
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        spans_key: str = COMMITMENTS_KEY,
+        cues: CueSet | None = None,
+        model: CommitmentModel | None = None,
+    ) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.spans_key = spans_key
+        self.cues = cues or CueSet.default()
+        self.model = model or CommitmentModel.default()
+        self.model.check_cues(self.cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = []
+        for start, end in doc_sentences(doc, self.cues.abbreviations):
+            matches = self.cues.match(doc.text[start:end])
+            if self.cues.is_candidate(matches):
+                candidates.append((start, end, matches))
+        proba = self.model.predict_proba([doc.text[s:e] for s, e, _ in candidates], self.cues)
+        spans: list[Span] = []
+        records: list[dict[str, Any]] = []
+        n_commit = n_link = 0
+        for (start, end, matches), row in zip(candidates, proba, strict=True):
+            label, confidence = decide(
+                row, self.model.classes, self.threshold, allowed_labels(matches)
+            )
+            if label == "commitment":
+                n_commit += 1
+                cid = f"c{n_commit}"
+                span = self._span(doc, start, end, cid)
+                if span is None:
+                    continue
+                spans.append(span)
+                set_span_attrs(span, {"commitment_id": cid})
+                records.append(self._commitment(doc, span, matches, cid, confidence))
+            elif label == "link":
+                n_link += 1
+                records.append(self._link(doc, start, end, matches, f"l{n_link}", confidence))
+        doc.spans[self.spans_key] = spans
+        doc._.set(COMMITMENT_RECORDS_EXT, records)
+        return doc
+
+    def _span(self, doc: Doc, start: int, end: int, cid: str) -> Span | None:
+        span = doc.char_span(start, end, label=LABEL, kb_id=cid, alignment_mode="strict")
+        if span is None:
+            span = doc.char_span(start, end, label=LABEL, kb_id=cid, alignment_mode="expand")
+        return span
+
+    def _commitment(
+        self, doc: Doc, span: Span, matches: list[Any], cid: str, confidence: float
+    ) -> dict[str, Any]:
+        start, end = span.start_char, span.end_char
+        anchor = choose_anchor(matches, start, self.cues, (COMMITMENT,))
+        deadline = find_deadline(doc, start, end, anchor)
+        action, action_region = find_action(doc, start, end, anchor, deadline, self.cues)
+        return {
+            "kind": "commitment",
+            "id": cid,
+            "span": None,
+            "start": start,
+            "end": end,
+            "text": span.text,
+            "actor": find_actor(doc, start, end, anchor),
+            "addressee": find_addressee(doc, start, end, self.cues),
+            "action": action,
+            "action_start": action_region[0] if action_region else None,
+            "action_end": action_region[1] if action_region else None,
+            "deadline": deadline,
+            "confidence": round(confidence, 3),
+            "status": "open",
+        }
+
+    def _link(
+        self, doc: Doc, start: int, end: int, matches: list[Any], lid: str, confidence: float
+    ) -> dict[str, Any]:
+        anchor = choose_anchor(matches, start, self.cues, (LINK, COMMITMENT))
+        return {
+            "kind": "link",
+            "id": lid,
+            "start": start,
+            "end": end,
+            "text": doc.text[start:end],
+            "actor": find_actor(doc, start, end, anchor),
+            **find_link_target(doc, start, end, self.cues),
+            "confidence": round(confidence, 3),
+        }
+
+    # serialisation: cue data + model + settings
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cues.json").write_text(
+            json.dumps(self.cues.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        self.model.save(path / "model.json")
+        cfg = {"threshold": self.threshold, "spans_key": self.spans_key}
+        (path / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommitmentFinder:
+        path = ensure_path(path)
+        self.cues = CueSet.from_dict(json.loads((path / "cues.json").read_text(encoding="utf-8")))
+        self.model = CommitmentModel.from_path(path / "model.json")
+        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        self.threshold = float(cfg["threshold"])
+        self.spans_key = cfg["spans_key"]
+        self.model.check_cues(self.cues)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data = {
+            "cues": self.cues.to_dict(),
+            "model": self.model.to_dict(),
+            "cfg": {"threshold": self.threshold, "spans_key": self.spans_key},
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> CommitmentFinder:
+        loaded = json.loads(data.decode("utf-8"))
+        self.cues = CueSet.from_dict(loaded["cues"])
+        self.model = CommitmentModel.from_dict(loaded["model"])
+        self.threshold = float(loaded["cfg"]["threshold"])
+        self.spans_key = loaded["cfg"]["spans_key"]
+        self.model.check_cues(self.cues)
+        return self
+
+
+@Language.factory(
+    "kamer_commitments",
+    assigns=["doc.spans", f"doc._.{COMMITMENT_RECORDS_EXT}"],
+    default_config={"threshold": DEFAULT_THRESHOLD, "spans_key": COMMITMENTS_KEY},
+)
+def make_commitment_finder(
+    nlp: Language, name: str, *, threshold: float, spans_key: str
+) -> CommitmentFinder:
+    return CommitmentFinder(nlp, name, threshold=threshold, spans_key=spans_key)

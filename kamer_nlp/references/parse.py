@@ -28,6 +28,7 @@ _EU_ITEM = re.compile(
 )
 _URL_TRAILING = ".,;:!?»”’'\""
 _URL_JOINERS = "-=&?%_#~"
+_URL_MAX_LINES = 4  # a link continues over at most this many line breaks
 _URL_TOKEN = re.compile(r"[^\s<>\"'()\[\]{}|]+")
 
 
@@ -60,12 +61,15 @@ def find_references(
         if types is not None and pattern.type not in types:
             continue
         handler = _HANDLERS[pattern.type]
+        last_end = 0
         for m in pattern.regex.finditer(text):
+            if m.start() < last_end:
+                continue  # inside a reference this pattern already extended (a link over lines)
             refs = tuple(handler(m, text, rules, doc_date))
             if refs:
                 start = min(r.start for r in refs)
-                end = max(r.end for r in refs)
-                groups.append(_Group(start, end, priority, refs))
+                last_end = max(r.end for r in refs)
+                groups.append(_Group(start, last_end, priority, refs))
     kept: list[_Group] = []
     for g in sorted(groups, key=lambda g: (g.start, -(g.end - g.start), g.priority)):
         if kept and g.start < kept[-1].end:
@@ -274,13 +278,13 @@ def _url(
     start, end = m.start(), m.end()
     pieces = [text[start:end]]
     # A link broken over a line: continue when the line ends inside it.
-    while end < len(text) and text[end] == "\n":
+    in_query = "?" in pieces[0] or "=" in pieces[0]
+    while end < len(text) and text[end] == "\n" and len(pieces) <= _URL_MAX_LINES:
         nxt = _URL_TOKEN.match(text, end + 1)
         if nxt is None:
             break
         token = nxt.group(0)
         last = pieces[-1][-1]
-        in_query = "=" in pieces[-1] or "?" in "".join(pieces)
         # Inside a query, a value cut at the line end continues on the next line when the
         # fragment there runs straight into punctuation ("2022D222\n49;"); a footnote
         # number ("5 Zie …") is followed by a space instead.
@@ -293,6 +297,7 @@ def _url(
             or (in_query and last.isalnum() and re.fullmatch(r"[\w%=&-]+[.;,:]", token))
         ):
             pieces.append(token)
+            in_query = in_query or "?" in token or "=" in token
             end = nxt.end()
         else:
             break
@@ -338,7 +343,7 @@ def _resolve_date(
         return False
     if doc_date is None:
         return None
-    for y in (doc_date.year, doc_date.year - 1, doc_date.year + 1, doc_date.year - 4):
+    for y in (doc_date.year, doc_date.year - 1, doc_date.year + 1):
         candidate = make(y)
         if candidate is None:
             continue

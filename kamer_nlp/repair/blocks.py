@@ -80,6 +80,8 @@ def _breaks_between(a: Line, b: Line, col: Column, in_list: bool, block_lines: i
         if b.bold != a.bold or is_list_item(b.text) or matches("field", b.text):
             return True
         return a.text.rstrip()[-1:] in SENTENCE_END and (not col.justified or a.x1 < col.right - 3 * col.size)
+    if abs(a.bottom - b.bottom) < 0.3 * col.size and b.x0 > a.x1:
+        return False  # another segment of the same visual line ("36 318" + the dossier title)
     if b.top - a.top > 1.45 * col.pitch * max(a.size, b.size) / col.size:
         return True
     if abs(a.size - b.size) > 0.1 * col.size or a.bold != b.bold:
@@ -173,8 +175,12 @@ def _name_each(blocks: list[Block], col: Column, *, layout_kind: str) -> None:
         ):
             block.kind = "address"
             continue
-        if matches("label_heading", text):
+        if matches("label_heading", text) or _numbered_heading(blocks, k):
             block.kind = "heading"
+        elif matches("addressee", first) and len(block.lines) <= 4 and not text.endswith("."):
+            block.kind = "address"
+        elif matches("place_date", text):
+            block.kind = "field"
         elif is_list_item(first) and not _heading_like(block, col):
             block.kind = "list_item"
         elif _heading_like(block, col):
@@ -199,6 +205,16 @@ def _heading_like(block: Block, col: Column) -> bool:
         return False
     ln = block.lines[0]
     return ln.bold or (ln.size > 1.1 * col.size)
+
+
+def _numbered_heading(blocks: list[Block], k: int) -> bool:
+    """ "1. Notificatie van slachtoffers": one numbered line without final punctuation, then a paragraph."""
+    block = blocks[k]
+    text = block.text.strip()
+    if len(block.lines) != 1 or not re.match(r"^\d{1,2}\.\s+[A-ZÀ-Ý]", text) or text[-1:] in ".;:,":
+        return False
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    return nxt is not None and not is_list_item(nxt.lines[0].text)
 
 
 def _name_then_function(block: Block) -> bool:

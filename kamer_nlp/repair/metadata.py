@@ -118,6 +118,10 @@ def extract_metadata(
         if p.kind == "signature":
             meta["signatories"].extend(_signatories(t))
 
+    co = _co_senders(" ".join(t for p, t in paras[:15] if p.kind == "paragraph"))
+    if co:
+        meta["co_senders"] = co
+
     # Kenmerk: the value that follows a "Kenmerk"/"Ons kenmerk" label in the sidebar or the fields
     sidebar = [f.text for f in furniture if f.kind == "sidebar"] + [t for p, t in paras if p.kind == "field"]
     for i, line in enumerate(sidebar):
@@ -142,6 +146,23 @@ def extract_metadata(
     meta["furniture"] = sorted({f.text for f in furniture if f.kind in ("running", "colophon", "return_address")})
     meta["sidebar"] = [f.text for f in furniture if f.kind == "sidebar"]
     return meta
+
+
+MEDE_NAMENS = re.compile(r"\bmede namens\s+(.+?)(?=,\s+(?:het|een|naar|als|mijn|onze|uw)\b|,\s+de\s+(?!minister|staatssecretaris)|\.|$)", re.I)
+SPLIT_FUNCTIONS = re.compile(r",\s*(?:en\s+)?(?=de\s+(?:minister|staatssecretaris)\b)|\s+en\s+(?=de\s+(?:minister|staatssecretaris)\b)", re.I)
+
+
+def _co_senders(text: str) -> list[dict[str, Any]]:
+    """ "mede namens de Minister van X (VWS) en de Minister voor Y" → the co-senders' functions."""
+    m = MEDE_NAMENS.search(text)
+    if not m:
+        return []
+    out = []
+    for part in SPLIT_FUNCTIONS.split(m.group(1)):
+        part = re.sub(r"\s*\([^)]*\)\s*$", "", part.strip().rstrip(","))
+        if FUNCTION_LINE.match(part):
+            out.append({"function": _function(part)})
+    return out
 
 
 def _doc_type(heading: str) -> str | None:

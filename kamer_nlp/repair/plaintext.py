@@ -128,7 +128,7 @@ def _name_block(block: Block, is_first: bool) -> None:
         block.kind = "signature"
     elif matches("field", first) or matches("place_date", text):
         block.kind = "field"
-    elif re.match(r"^aan (de|het)\s", first, re.I) and len(block.lines) <= 4 and not text.endswith("."):
+    elif matches("addressee", first) and len(block.lines) <= 4 and not text.endswith("."):
         block.kind = "address"
     elif is_first and re.match(r"^Nr\.\s", first):
         block.kind = "head"

@@ -8,7 +8,6 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from kamer_nlp.nlp.extensions import ATTRS_EXT, REFERENCES_KEY, doc_date, set_span_attrs
 from kamer_nlp.references.parse import find_references
@@ -76,13 +75,13 @@ class ReferenceRecognizer:
     # --- serialisation: the rules travel with the pipeline -------------------
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / PATTERNS_FILE).write_text(self.rules.patterns_text, encoding="utf-8")
         (path / ABBREVIATIONS_FILE).write_text(self.rules.abbreviations_text, encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReferenceRecognizer:
-        path = ensure_path(path)
+        path = Path(path)
         self.rules = ReferenceRules(
             (path / PATTERNS_FILE).read_text(encoding="utf-8"),
             (path / ABBREVIATIONS_FILE).read_text(encoding="utf-8"),

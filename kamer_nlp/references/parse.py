@@ -10,16 +10,14 @@ URL reference.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kamer_nlp.references import ids
 from kamer_nlp.references.reference import Reference
 from kamer_nlp.references.rules import ReferenceRules
-
-log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"\d{1,4}(?:[a-z](?!\w))?")
 _EU_ITEM = re.compile(
@@ -60,7 +58,11 @@ def find_references(
     for priority, pattern in enumerate(rules.patterns):
         if types is not None and pattern.type not in types:
             continue
-        handler = _HANDLERS[pattern.type]
+        handler = _HANDLERS.get(pattern.type)
+        if handler is None:
+            raise ValueError(
+                f"reference pattern {pattern.name!r} has unknown type {pattern.type!r}"
+            )
         last_end = 0
         for m in pattern.regex.finditer(text):
             if m.start() < last_end:
@@ -83,8 +85,27 @@ def find_references(
 Handler = Callable[[re.Match[str], str, ReferenceRules, "dt.date | None"], Iterator[Reference]]
 
 
-def _ref(text: str, start: int, end: int, type_: str, kb_id: str | None, **kw: object) -> Reference:
-    return Reference(start=start, end=end, text=text[start:end], type=type_, kb_id=kb_id, **kw)  # type: ignore[arg-type]
+def _ref(
+    text: str,
+    start: int,
+    end: int,
+    type_: str,
+    kb_id: str | None,
+    *,
+    url: str | None = None,
+    date: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> Reference:
+    return Reference(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=type_,
+        kb_id=kb_id,
+        url=url,
+        date=date,
+        details=details or {},
+    )
 
 
 def _group(m: re.Match[str], name: str) -> str | None:

@@ -29,12 +29,28 @@ def check_pdf_file(path: Path, *, max_bytes: int | None = None) -> None:
         raise ExtractionError("not_a_pdf", "no %PDF- header in the first 1024 bytes")
 
 
+def _causes(err: BaseException) -> list[BaseException]:
+    """The exception, what it wraps (pdfplumber wraps pdfminer's errors in its args) and its causes."""
+    seen: list[BaseException] = []
+    todo: list[BaseException] = [err]
+    while todo:
+        e = todo.pop()
+        if e in seen:
+            continue
+        seen.append(e)
+        todo.extend(a for a in e.args if isinstance(a, BaseException))
+        todo.extend(c for c in (e.__cause__, e.__context__) if c is not None)
+    return seen
+
+
 def _classify_open_error(err: Exception) -> ExtractionError:
-    name = type(err).__name__
-    text = str(err) or name
-    if "Encrypt" in name or "password" in text.lower() or "encrypt" in text.lower():
-        return ExtractionError("encrypted", f"PDF is encrypted: {text}")
-    return ExtractionError("corrupt", f"PDF could not be parsed ({name}): {text}")
+    causes = _causes(err)
+    names = " ".join(type(e).__name__ for e in causes)
+    text = "; ".join(str(e) for e in causes if str(e)) or type(err).__name__
+    if "Password" in names or "Encrypt" in names or "encrypt" in text.lower() or "password" in text.lower():
+        return ExtractionError("encrypted", "PDF is encrypted and needs a password")
+    inner = type(causes[-1]).__name__
+    return ExtractionError("corrupt", f"PDF could not be parsed ({inner}): {text}")
 
 
 class PdfplumberSource:

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kamer_nlp import __version__
+from kamer_nlp.cli import app
+from kamer_nlp.io.schema import validate_record
+from tests.letters import LETTER
+
+runner = CliRunner()
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"kamer-nlp {__version__}"
+
+
+def test_annotate_stdin_with_date() -> None:
+    result = runner.invoke(app, ["annotate", "-", "--date", "2022-03-03"], input=LETTER)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    validate_record(record)
+    assert record["meta"]["date"] == "2022-03-03"
+
+
+def test_annotate_rejects_a_bad_date() -> None:
+    result = runner.invoke(app, ["annotate", "-", "--date", "14-02-2018"], input=LETTER)
+    assert result.exit_code == 2
+
+
+def test_extract_prints_the_repaired_text() -> None:
+    pdf = sorted(RAW.glob("*.pdf"))[0]
+    truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["extract", str(pdf)])
+    assert result.exit_code == 0
+    assert result.stdout == truth["text"] + "\n"
+
+
+def test_extract_of_a_bad_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.pdf"
+    bad.write_text("geen pdf", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(bad)])
+    assert result.exit_code == 1
+    assert "not_a_pdf" in result.output
+
+
+def test_run_exits_zero_when_files_failed_but_were_recorded(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    (in_dir / "brief.txt").write_text(LETTER, encoding="utf-8")
+    (in_dir / "kapot.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    result = runner.invoke(app, ["run", str(in_dir), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(e)["error"] for e in errors] == ["corrupt"]
+    assert "documents written" in result.output
+
+
+def test_run_on_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nl_core_news_lg") is not None, reason="model installed")
+def test_lg_without_model_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["annotate", "-", "--pipeline", "lg"], input="Tekst.")
+    assert result.exit_code == 2
+    assert "python -m spacy download nl_core_news_lg" in result.output

@@ -126,7 +126,9 @@ class DocumentVocabulary:
     they are what is being decided.
     """
 
-    def __init__(self, counts: Counter[str] | None = None, heads: Counter[str] | None = None) -> None:
+    def __init__(
+        self, counts: Counter[str] | None = None, heads: Counter[str] | None = None
+    ) -> None:
         self._counts: Counter[str] = counts if counts is not None else Counter()
         self._heads: Counter[str] = heads if heads is not None else Counter()
         self._sorted: list[str] | None = None
@@ -226,7 +228,9 @@ def decide_hyphen(
     left = unicodedata.normalize("NFC", left).translate(_HYPHENS)
     right = unicodedata.normalize("NFC", right).translate(_HYPHENS).strip()
 
-    def decided(decision: Decision, confidence: float, reason: str, form: str | None = None) -> HyphenDecision:
+    def decided(
+        decision: Decision, confidence: float, reason: str, form: str | None = None
+    ) -> HyphenDecision:
         if form is None:
             sep = {"join": "", "keep": "-", "keep_space": "- "}[decision]
             form = f"{left_tok}{sep}{right}"
@@ -283,7 +287,9 @@ def decide_hyphen(
                 return decided("join", 0.95 if not h else 0.75, "document")
         jp, hp = vocabulary.count_prefix(joined), vocabulary.count_prefix(hyphenated)
         if (jp or hp) and jp != hp:
-            return decided("keep", 0.8, "document") if hp > jp else decided("join", 0.85, "document")
+            return (
+                decided("keep", 0.8, "document") if hp > jp else decided("join", 0.85, "document")
+            )
 
     # 3. orthography and lexicon
     hyph_listed = lexicon.is_listed(hyphenated)
@@ -295,7 +301,9 @@ def decide_hyphen(
         trema = _restore_trema(core, rules)
         if trema and lexicon.is_word(word + trema):
             return decided("join", 0.9, "trema", word + trema + right[len(core) :])
-        if low_seg[-1] + low_core[0] in rules.vowel_clash and not joined_listed:
+        # a clash written joined is a misspelling unless the lexicon lists only the joined
+        # form ("museum" is "muse-/um", "geuit" is "ge-/uit")
+        if low_seg[-1] + low_core[0] in rules.vowel_clash and (hyph_listed or not joined_listed):
             return decided("keep", 0.88, "vowel_clash")
     joined_word = lexicon.is_word(joined)
     right_word = lexicon.is_word(core)
@@ -318,7 +326,13 @@ def decide_hyphen(
         if vocabulary is not None and (vocabulary.count(seg) or vocabulary.head_count(seg)):
             return decided("keep", 0.8, "name")
         return decided("keep", 0.6, "name")
-    if seg[0].isupper() and left_word and right_word and vocabulary is not None and vocabulary.head_count(seg):
+    if (
+        seg[0].isupper()
+        and left_word
+        and right_word
+        and vocabulary is not None
+        and vocabulary.head_count(seg)
+    ):
         return decided("keep", 0.7, "document")
     if not left_word or not right_word:
         return decided("join", 0.9, "fragment")

@@ -56,32 +56,36 @@ def _plausible_alone(form: str, vocabulary: DocumentVocabulary | None) -> bool:
     return lexicon.is_word(form) or (vocabulary is not None and vocabulary.count(form) > 1)
 
 
-def _pair(a: str, b: str, vocabulary: DocumentVocabulary | None) -> tuple[str, float] | None:
-    lead_a, core_a, trail_a = _core(a)
-    lead_b, core_b, trail_b = _core(b)
-    if trail_a or lead_b or not core_a or not core_b:
-        return None  # punctuation between the parts: two words
-    if not _LETTERS.fullmatch(core_a) or not _LETTERS.fullmatch(core_b):
+def _merge(tokens: list[str], vocabulary: DocumentVocabulary | None) -> tuple[str, float] | None:
+    """The repaired word if ``tokens`` (2 or 3) are one word split by kerning, with a confidence."""
+    split = [_core(t) for t in tokens]
+    cores = [c for _, c, _ in split]
+    if any(trail for _, _, trail in split[:-1]) or any(lead for lead, _, _ in split[1:]):
+        return None  # punctuation between the parts: separate words
+    if not all(_LETTERS.fullmatch(c) for c in cores):
         return None
-    if not core_b[0].islower():
+    if not all(c[0].islower() for c in cores[1:]):
         return None  # a capital starts a new word
-    if len(core_a) > 1 and core_a.isupper():
+    if len(cores[0]) > 1 and cores[0].isupper():
         return None  # abbreviation
-    joined = core_a + core_b
+    joined = "".join(cores)
     if not _known(joined, vocabulary):
         return None
-    trema = bool(_TREMA_START.match(core_b))
-    alone_a = _plausible_alone(core_a, vocabulary)
-    alone_b = not trema and _plausible_alone(core_b, vocabulary)
-    if alone_a and alone_b:
+    trema = any(_TREMA_START.match(c) for c in cores[1:])
+    alone = [_plausible_alone(c, vocabulary) for c in cores]
+    if all(alone) and not trema:
         return None
-    confidence = 0.95 if trema or not (alone_a or alone_b) else 0.8
+    confidence = 0.95 if trema or not any(alone) else 0.8
     if not lexicon.is_listed(joined):
         confidence -= 0.1  # known from wordfreq or the document only
-    return lead_a + joined + trail_b, confidence
+    if len(tokens) > 2:
+        confidence -= 0.05
+    return split[0][0] + joined + split[-1][2], round(confidence, 3)
 
 
-def split_kerning(tokens: list[str], *, vocabulary: DocumentVocabulary | None = None) -> list[KerningFix]:
+def split_kerning(
+    tokens: list[str], *, vocabulary: DocumentVocabulary | None = None
+) -> list[KerningFix]:
     """Propose merges of adjacent tokens of one line split by a kerning artefact.
 
     ``tokens`` are the line's whitespace-separated tokens. One fix per pair; a word
@@ -92,22 +96,18 @@ def split_kerning(tokens: list[str], *, vocabulary: DocumentVocabulary | None = 
     i = 0
     n = len(tokens)
     while i < n - 1:
-        pair = _pair(tokens[i], tokens[i + 1], vocabulary)
+        # a word split twice ("Inf ra structuur"): prefer the three-part join
+        triple = _merge(tokens[i : i + 3], vocabulary) if i + 2 < n else None
+        if triple is not None:
+            joined, confidence = triple
+            fixes += [KerningFix(i, joined, confidence), KerningFix(i + 1, joined, confidence)]
+            i += 3
+            continue
+        pair = _merge(tokens[i : i + 2], vocabulary)
         if pair is None:
-            # a word split twice: the three parts join, no two of them do
-            if i + 2 < n:
-                first = _pair(tokens[i] + tokens[i + 1], tokens[i + 2], vocabulary)
-                if first is not None and not _known(_core(tokens[i])[1], vocabulary) and not _known(
-                    _core(tokens[i + 2])[1], vocabulary
-                ):
-                    joined, confidence = first
-                    fixes.append(KerningFix(i, joined, round(confidence - 0.1, 3)))
-                    fixes.append(KerningFix(i + 1, joined, round(confidence - 0.1, 3)))
-                    i += 3
-                    continue
             i += 1
             continue
         joined, confidence = pair
-        fixes.append(KerningFix(i, joined, round(confidence, 3)))
+        fixes.append(KerningFix(i, joined, confidence))
         i += 2
     return fixes

@@ -57,7 +57,8 @@ def _spacy_forms() -> frozenset[str]:
         for key, lemmas in table.items():
             forms.add(key)
             forms.update(lemmas)
-    return frozenset(normalise(f) for f in forms)
+    # the tables are NFC already; lowercasing is all the normalising they need (and cheap)
+    return frozenset(f.lower() for f in forms)
 
 
 @cache
@@ -115,5 +116,7 @@ def is_word(form: str) -> bool:
     if key in _spacy_forms():
         return True
     if "-" in key:
-        return False  # wordfreq has no hyphenated forms: its joined form says nothing about the hyphen
+        return (
+            False  # wordfreq has no hyphenated forms: its joined form says nothing about the hyphen
+        )
     return word_frequency(key) >= _min_zipf(len(key))

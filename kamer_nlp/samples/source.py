@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from kamer_nlp.samples.markup import MARKER_RE
+
 SOURCE_FORMAT = "kamer-nlp-sample/1"
 LAYOUTS = ("kamerstuk", "letterhead")
 # kinds a source block may have; head and field blocks are made by the layouts from meta
@@ -80,8 +82,11 @@ class SampleDocument:
         if self.layout not in LAYOUTS:
             raise ValueError(f"unknown layout {self.layout!r}")
         labels = [n.label for n in self.notes]
-        if len(set(labels)) != len(labels):
-            raise ValueError(f"{self.stem}: duplicate footnote labels")
+        markers = [m.group(1) for b in self.blocks for m in MARKER_RE.finditer(b.text)]
+        if markers != labels:
+            raise ValueError(
+                f"{self.stem}: markers {markers} must name each note once, in order {labels}"
+            )
 
     def note(self, label: str) -> SourceNote:
         for note in self.notes:

@@ -11,6 +11,10 @@
 - page furniture (running heads/footers, page numbers, colophon, sidebar, return address,
   "Pagina x van y") is not in the text but listed under ``meta.furniture``;
 - after the body: "\\n\\n" and the notes, one per line, as "<label> <note text>".
+
+Beyond the brief's fields the record has ``pages``, ``page_breaks`` (offset of the first
+body character of each later page), ``footnotes[].pages`` (pages the note is set on) and
+``hyphenation[].start/end`` (``text[start:end] == joined``).
 """
 
 from __future__ import annotations

@@ -60,6 +60,10 @@ def strip_markers(line: Line) -> tuple[_Chars, list[tuple[str, int]]]:
     return out, markers
 
 
+URL_START = re.compile(r"(https?://|www\.)\S*$")
+URL_CONTINUATION = re.compile(r"^[\w%~#&=?/.\-]*[/\-_=&?%.\d][\w%~#&=?/.\-]*[.,;:)]?$")
+
+
 class ParagraphWriter:
     """Writes blocks of lines into a builder, recording every repair."""
 
@@ -94,6 +98,16 @@ class ParagraphWriter:
                 self._join(parts[k + 1][0], page, separator)
         return start, len(self.builder)
 
+    def _join_url(self, text: str, nxt: _Chars, page: int) -> bool:
+        """A link broken over a line: glue the pieces (a hyphen at the break is part of the link)."""
+        m = URL_START.search(text)
+        first = nxt.s().lstrip().split(" ", 1)[0]
+        if not m or not first or not URL_CONTINUATION.match(first):
+            return False
+        at = len(self.builder)
+        self.repairs.append(Repair("url_join", at - len(m.group(0)), at + len(first), f"{m.group(0)}\n{first}", "join", 0.9, page))
+        return True
+
     def _merge_kerning(self, chars: _Chars) -> tuple[_Chars, list[tuple[int, str, float]]]:
         """Merge words split by kerning artefacts; returns (chars, [(local start, source, confidence)])."""
         text = chars.s()
@@ -126,7 +140,9 @@ class ParagraphWriter:
 
     def _join(self, nxt: _Chars, page: int, separator: str) -> None:
         """Join the text written so far with the next line."""
-        text = self.builder.tail(80)
+        text = self.builder.tail(300)
+        if separator == " " and self._join_url(text, nxt, page):
+            return
         if separator == " " and len(text) >= 2 and text[-1] in HYPHENS and not text[-2].isspace():
             left_match = _WORD_END.search(text[:-1])
             nxt_text = nxt.s().lstrip()

@@ -72,12 +72,19 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 
 def collect_name(
-    tokens: Sequence[Token], i: int, cues: Cues, *, text: str, max_words: int = 6
+    tokens: Sequence[Token],
+    i: int,
+    cues: Cues,
+    *,
+    text: str,
+    max_words: int = 6,
+    conjunctions: bool = False,
 ) -> int:
     """End token index of a personal or organisation name starting at ``i`` (``i`` if none).
 
     A name is initials ("S.", "M.A.M."), capitalised words, hyphenated capitalised parts
-    and lower-case particles ("van", "de", "der") between capitalised words; it may not
+    and lower-case particles ("van", "de", "der") between capitalised words (with
+    ``conjunctions`` also "en": "Vallei en Veluwe"); it may not
     cross a line-ending punctuation mark or a paragraph break.
     """
     particles = cues.words("name_particles")
@@ -121,6 +128,15 @@ def collect_name(
                 k += 2
                 last_cap = k - 1
             continue
+        if (
+            conjunctions
+            and tok.key == "en"
+            and last_cap is not None
+            and k + 1 < len(tokens)
+            and tokens[k + 1].text[:1].isupper()
+        ):
+            k += 1
+            continue
         if tok.is_word and tok.key in particles and (last_cap is not None or k == j):
             # particles between or before capitalised words ("Romke de Jong", "van der Staaij");
             # trailing ones are dropped below
@@ -128,7 +144,18 @@ def collect_name(
             words += 1
             continue
         if tok.text in {"'", "’"} and k + 1 < len(tokens) and tokens[k + 1].key in {"s", "t"}:
-            k += 2  # 's-Gravenhage, 't Hart
+            # 's-Gravenhage, 's-Hertogenbosch, 't Hart
+            if (
+                k + 3 < len(tokens)
+                and tokens[k + 2].text == "-"
+                and tokens[k + 3].text[:1].isupper()
+                and tokens[k + 1].end == tokens[k + 2].start
+            ):
+                k += 4
+                last_cap = k - 1
+                words += 1
+                continue
+            k += 2
             continue
         break
     if last_cap is None:

@@ -74,6 +74,8 @@ class _Spans:
     def add(self, mention: ActorMention, *, replace_contained: bool = False) -> bool:
         """Add unless it overlaps; with ``replace_contained`` it evicts spans it covers."""
         clash = self.overlapping(mention.start, mention.end)
+        if any(m.start == mention.start and m.end == mention.end for m in clash):
+            return False  # the same span is already known (the gazetteer wins)
         if clash and replace_contained and all(
             mention.start <= m.start and m.end <= mention.end for m in clash
         ):
@@ -202,7 +204,7 @@ class ActorResolver:
             for phrase, kind in self._gov_cues.items():
                 if match_phrase(tokens, i, phrase, exact=True):
                     k = i + len(phrase)
-                    end = collect_name(tokens, k, self.cues, text=text, max_words=4)
+                    end = collect_name(tokens, k, self.cues, text=text, max_words=4, conjunctions=True)
                     if end > k:
                         name = text[tokens[k].start : tokens[end - 1].end]
                         prefix = phrase[0].lower()
@@ -274,7 +276,7 @@ class ActorResolver:
                     break
                 continue
             phrase = next((p for p in self._person_cues if match_phrase(tokens, i, p, exact=False)), None)
-            if phrase is not None and tokens[i].text[:1] == phrase[0][:1]:
+            if phrase is not None:
                 k = i + len(phrase)
                 end = collect_name(tokens, k, self.cues, text=text, max_words=4)
                 if end > k:

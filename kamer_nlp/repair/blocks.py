@@ -54,6 +54,7 @@ class Column:
     right: float  # right edge of full lines
     justified: bool
     size: float
+    font: str = ""  # the dominant face of body lines
 
 
 def column_geometry(lines: list[Line], size: float) -> Column:
@@ -68,7 +69,11 @@ def column_geometry(lines: list[Line], size: float) -> Column:
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
     near = sum(1 for r in rights if right - r < 0.4 * size)
     justified = bool(rights) and near / len(rights) > 0.55
-    return Column(pitch=pitch, right=right, justified=justified, size=size)
+    fonts: dict[str, int] = {}
+    for ln in body:
+        fonts[ln.font] = fonts.get(ln.font, 0) + len(ln.text)
+    font = max(fonts, key=lambda f: fonts[f]) if fonts else ""
+    return Column(pitch=pitch, right=right, justified=justified, size=size, font=font)
 
 
 def _breaks_between(a: Line, b: Line, col: Column, in_list: bool, block_lines: int) -> bool:
@@ -204,7 +209,8 @@ def _heading_like(block: Block, col: Column) -> bool:
     if len(text) > 120 or text.endswith(","):
         return False
     ln = block.lines[0]
-    return ln.bold or (ln.size > 1.1 * col.size)
+    other_face = len(block.lines) == 1 and ln.font != col.font and text[-1:] not in SENTENCE_END
+    return ln.bold or ln.size > 1.1 * col.size or other_face
 
 
 def _numbered_heading(blocks: list[Block], k: int) -> bool:

@@ -79,7 +79,7 @@ def extract_metadata(
     }
     paras = [(p, text[p.start : p.end]) for p in paragraphs]
     furn_texts = [f.text for f in furniture]
-    everything = [t for _, t in paras if _.kind in ("head", "field")] + furn_texts
+    everything = [t for p, t in paras if p.kind in ("head", "field", "address")] + furn_texts
 
     for t in everything:
         if meta["vergaderjaar"] is None and (m := VERGADERJAAR.search(t)):
@@ -148,20 +148,27 @@ def extract_metadata(
     return meta
 
 
-MEDE_NAMENS = re.compile(r"\bmede namens\s+(.+?)(?=,\s+(?:het|een|naar|als|mijn|onze|uw)\b|,\s+de\s+(?!minister|staatssecretaris)|\.|$)", re.I)
-SPLIT_FUNCTIONS = re.compile(r",\s*(?:en\s+)?(?=de\s+(?:minister|staatssecretaris)\b)|\s+en\s+(?=de\s+(?:minister|staatssecretaris)\b)", re.I)
+_NAME_CHAIN = r"[A-ZÀ-Ý][\w’'-]*(?:(?:,\s+|\s+en\s+|\s+)[A-ZÀ-Ý][\w’'-]*)*"
+CO_SENDER = re.compile(
+    rf"(?:de|het)\s+((?:minister|staatssecretaris)(?:-president)?(?:\s+(?:van|voor)\s+{_NAME_CHAIN})?)(?:\s*\([^)]*\))?",
+    re.I,
+)
+CO_SEPARATOR = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)(?=(?:de|het)\s+(?:minister|staatssecretaris))", re.I)
 
 
 def _co_senders(text: str) -> list[dict[str, Any]]:
-    """ "mede namens de Minister van X (VWS) en de Minister voor Y" → the co-senders' functions."""
-    m = MEDE_NAMENS.search(text)
-    if not m:
+    """ "mede namens de Minister van X (VWS) en de Minister voor Y, …" → the co-senders' functions."""
+    start = re.search(r"\bmede namens\s+", text, re.I)
+    if not start:
         return []
     out = []
-    for part in SPLIT_FUNCTIONS.split(m.group(1)):
-        part = re.sub(r"\s*\([^)]*\)\s*$", "", part.strip().rstrip(","))
-        if FUNCTION_LINE.match(part):
-            out.append({"function": _function(part)})
+    pos = start.end()
+    while m := CO_SENDER.match(text, pos):
+        out.append({"function": _function(m.group(1))})
+        sep = CO_SEPARATOR.match(text, m.end())
+        if not sep:
+            break
+        pos = sep.end()
     return out
 
 

@@ -39,7 +39,11 @@ def corpus_text(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         from kamer_nlp import api
 
-        rt = api.repair_pdf(path) if path.suffix == ".pdf" else api.repair_text(path.read_text(encoding="utf-8"))
+        rt = (
+            api.repair_pdf(path)
+            if path.suffix == ".pdf"
+            else api.repair_text(path.read_text(encoding="utf-8"))
+        )
         return rt.text, dict(rt.meta)
     except Exception:  # the repair stage is not available: fall back
         pass

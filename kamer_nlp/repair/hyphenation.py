@@ -127,10 +127,14 @@ class DocumentVocabulary:
     """
 
     def __init__(
-        self, counts: Counter[str] | None = None, heads: Counter[str] | None = None
+        self,
+        counts: Counter[str] | None = None,
+        heads: Counter[str] | None = None,
+        exact: Counter[str] | None = None,
     ) -> None:
         self._counts: Counter[str] = counts if counts is not None else Counter()
         self._heads: Counter[str] = heads if heads is not None else Counter()
+        self._exact: Counter[str] = exact if exact is not None else Counter()
         self._sorted: list[str] | None = None
 
     @classmethod
@@ -140,13 +144,15 @@ class DocumentVocabulary:
         text = _LINE_END.sub(lambda m: " " * len(m.group(0)), text)
         counts: Counter[str] = Counter()
         heads: Counter[str] = Counter()
+        exact: Counter[str] = Counter()
         for match in _TOKEN.finditer(text):
+            exact[match.group(0)] += 1
             form = match.group(0).lower()
             counts[form] += 1
             if "-" in form:
                 for head in form.split("-")[:-1]:
                     heads[head] += 1
-        return cls(counts, heads)
+        return cls(counts, heads, exact)
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -154,6 +160,10 @@ class DocumentVocabulary:
     def count(self, form: str) -> int:
         """How often ``form`` occurs as a whole token (case-insensitive)."""
         return self._counts.get(_norm(form), 0)
+
+    def count_exact(self, form: str) -> int:
+        """How often ``form`` occurs with exactly this capitalisation."""
+        return self._exact.get(unicodedata.normalize("NFC", form).translate(_HYPHENS), 0)
 
     def count_prefix(self, prefix: str) -> int:
         """How often a token starting with ``prefix`` (and longer than it) occurs: "slachtoffer" → "slachtofferhulp"."""
@@ -250,8 +260,12 @@ def decide_hyphen(
     if _URL_LEFT.search(word) and not re.fullmatch(r"[^\W\d_]+/[^\W\d_]+", word):
         return decided("keep", 0.9, "url")
     if core.lower() in rules.conjunctions:
+        # "knie-/en" is "knieën" (the trema drops at the break) unless a content word
+        # follows that the hyphen is suspended before ("zee- en luchtvaart")
         trema = _restore_trema(core, rules) if seg[-1].lower() in _VOWELS else None
-        if trema and lexicon.is_listed(word + trema):
+        nxt = _right_core(following.split()[0]) if following.split() else ""
+        content_follows = len(nxt) >= 5 and (lexicon.is_word(nxt) or "-" in nxt)
+        if trema and lexicon.is_listed(word + trema) and not content_follows:
             return decided("join", 0.85, "trema", word + trema + right[len(core) :])
         return decided("keep_space", 0.93, "suspended")
     if re.search(r"[?=%#]|/.*/", right):
@@ -307,7 +321,7 @@ def decide_hyphen(
             return decided("keep", 0.88, "vowel_clash")
     joined_word = lexicon.is_word(joined)
     right_word = lexicon.is_word(core)
-    if seg.lower() in rules.keep_prefixes and right_word and not joined_listed:
+    if seg.lower() in rules.keep_prefixes and right_word and (hyph_listed or not joined_listed):
         return decided("keep", 0.92, "prefix")
     if core.lower() in rules.keep_suffixes:
         return decided("keep", 0.93, "suffix")
@@ -321,19 +335,17 @@ def decide_hyphen(
         return decided("join", 0.93 if joined_listed else 0.88, "lexicon")
 
     # 4. word shape: unknown joined form
-    if seg[0].isupper() and not left_word and right_word and len(seg) <= 5:
-        # a short capitalised non-word before a word: a name or abbreviation ("Qredits-lening")
-        if vocabulary is not None and (vocabulary.count(seg) or vocabulary.head_count(seg)):
-            return decided("keep", 0.8, "name")
-        return decided("keep", 0.6, "name")
-    if (
-        seg[0].isupper()
-        and left_word
-        and right_word
-        and vocabulary is not None
-        and vocabulary.head_count(seg)
-    ):
-        return decided("keep", 0.7, "document")
+    if seg[0].isupper() and right_word:
+        # a capitalised name or abbreviation before a word ("Qredits-lening", "Taser-wapen"):
+        # written capitalised elsewhere and never lowercase, or used as a compound head
+        proper = vocabulary is not None and (
+            (vocabulary.count_exact(seg) and not vocabulary.count_exact(seg.lower()))
+            or vocabulary.head_count(seg)
+        )
+        if proper:
+            return decided("keep", 0.75, "name")
+        if not left_word and len(seg) <= 5:
+            return decided("keep", 0.6, "name")
     if not left_word or not right_word:
         return decided("join", 0.9, "fragment")
     return decided("join", 0.75 if seg.islower() else 0.65, "compound")

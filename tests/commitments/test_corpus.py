@@ -8,6 +8,7 @@ the counts right / missed / spurious as floors.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 from functools import cache
@@ -65,10 +66,8 @@ def _nlp() -> Language:
         "kamer_nlp.temporal.component",
         "kamer_nlp.actors.component",
     ):
-        try:
+        with contextlib.suppress(Exception):  # a sibling component not (yet) available
             importlib.import_module(module)
-        except Exception:  # a sibling component not (yet) available: run without it
-            pass
     import kamer_nlp.commitments.component  # noqa: F401
 
     nlp = spacy.blank("nl")

@@ -153,6 +153,7 @@ def build_truth(laid: LaidOut) -> dict[str, Any]:
                 "start": start,
                 "end": out.length,
                 "marker": out.markers[note.label],
+                "pages": sorted({page for page, _ in note.lines}),
             }
         )
     page_breaks = [

@@ -36,7 +36,9 @@ def kamer(path: Path) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -58,7 +60,10 @@ def main() -> int:
         totals = dict.fromkeys(times, 0.0)
         pages = 0
         for f in usable:
-            for name, fn in (("pdfplumber extract_text", baseline), ("kamer-nlp extract+repair", kamer)):
+            for name, fn in (
+                ("pdfplumber extract_text", baseline),
+                ("kamer-nlp extract+repair", kamer),
+            ):
                 t = time.perf_counter()
                 n = fn(f)
                 totals[name] += time.perf_counter() - t
@@ -69,7 +74,9 @@ def main() -> int:
     base = min(times["pdfplumber extract_text"])
     for name, ts in times.items():
         best = min(ts)
-        print(f"{name:28s} {pages / best:8.1f} pages/s   (median {pages / statistics.median(ts):.1f})   ratio {base / best:.2f}x of baseline")
+        print(
+            f"{name:28s} {pages / best:8.1f} pages/s   (median {pages / statistics.median(ts):.1f})   ratio {base / best:.2f}x of baseline"
+        )
     return 0
 
 

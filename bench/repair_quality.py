@@ -54,15 +54,21 @@ def main() -> int:
         base = naive(pdf)
         first = body.split()[0]
         base = base[base.find(first) :] if first in base else base
-        print(f"{xml.stem:28s} {word_error_rate(gold, body):14.4f} {word_error_rate(gold, base):15.4f} {ok:>5d}/{len(hyph):<5d}")
+        print(
+            f"{xml.stem:28s} {word_error_rate(gold, body):14.4f} {word_error_rate(gold, base):15.4f} {ok:>5d}/{len(hyph):<5d}"
+        )
     print()
-    print(f"{'letter':38s} {'notes':>5s} {'linked':>6s} {'date':>11s} {'kenmerk':>24s} sidebar-in-body")
+    print(
+        f"{'letter':38s} {'notes':>5s} {'linked':>6s} {'date':>11s} {'kenmerk':>24s} sidebar-in-body"
+    )
     for pdf in sorted((corpus / "letters").glob("*.pdf")):
         rt = repair_pdf(pdf)
         body = rt.text[: rt.body_end]
         leaked = [s for s in rt.meta.get("sidebar", []) if len(s) > 6 and s in body]
         linked = sum(f.marker is not None for f in rt.footnotes)
-        print(f"{pdf.name:38s} {len(rt.footnotes):5d} {linked:6d} {rt.meta.get('date')!s:>11s} {rt.meta.get('kenmerk')!s:>24s} {len(leaked)}")
+        print(
+            f"{pdf.name:38s} {len(rt.footnotes):5d} {linked:6d} {rt.meta.get('date')!s:>11s} {rt.meta.get('kenmerk')!s:>24s} {len(leaked)}"
+        )
     return 0
 
 

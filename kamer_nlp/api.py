@@ -76,7 +76,11 @@ def annotate_repaired(
 ) -> dict[str, Any]:
     """Run the spaCy pipeline over a repaired text and build the output record."""
     if date is not None:
-        rt.meta["date"] = date.isoformat() if isinstance(date, dt.date) else dt.date.fromisoformat(date).isoformat()
+        rt.meta["date"] = (
+            date.isoformat()
+            if isinstance(date, dt.date)
+            else dt.date.fromisoformat(date).isoformat()
+        )
         rt.meta["date_source"] = "argument"
     nlp = load_pipeline(pipeline)
     doc = nlp.make_doc(rt.text)
@@ -90,7 +94,10 @@ def annotate_repaired(
         doc,
         doc_id=doc_id,
         source=source,
-        pipeline={"name": pipeline if pipeline in ("default", "lg") else str(pipeline), "model": model_name(pipeline)},
+        pipeline={
+            "name": pipeline if pipeline in ("default", "lg") else str(pipeline),
+            "model": model_name(pipeline),
+        },
     )
 
 
@@ -105,15 +112,29 @@ def annotate_text(
         "pages": rt.pages,
         "layout": rt.layout,
     }
-    return annotate_repaired(rt, doc_id=rt.meta.get("id") or doc_id, source=source, date=date, pipeline=pipeline)
+    return annotate_repaired(
+        rt, doc_id=rt.meta.get("id") or doc_id, source=source, date=date, pipeline=pipeline
+    )
 
 
-def annotate_file(path: str | Path, *, pipeline: str = "default", date: str | None = None, max_bytes: int | None = None) -> dict[str, Any]:
+def annotate_file(
+    path: str | Path,
+    *,
+    pipeline: str = "default",
+    date: str | None = None,
+    max_bytes: int | None = None,
+) -> dict[str, Any]:
     """Annotate a PDF or a .txt file; raises ExtractionError for unusable input."""
     path = Path(path)
-    rt = repair_text(read_text_file(path)) if path.suffix.lower() in TEXT_SUFFIXES else repair_pdf(path, max_bytes=max_bytes)
+    rt = (
+        repair_text(read_text_file(path))
+        if path.suffix.lower() in TEXT_SUFFIXES
+        else repair_pdf(path, max_bytes=max_bytes)
+    )
     source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
-    return annotate_repaired(rt, doc_id=rt.meta.get("id") or path.stem, source=source, date=date, pipeline=pipeline)
+    return annotate_repaired(
+        rt, doc_id=rt.meta.get("id") or path.stem, source=source, date=date, pipeline=pipeline
+    )
 
 
 def annotate_pdf(path: str | Path, *, pipeline: str = "default") -> dict[str, Any]:

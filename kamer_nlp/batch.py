@@ -77,7 +77,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_path(path: str, pipeline: str = "default", timeout: float | None = None, max_bytes: int | None = None) -> Outcome:
+def process_path(
+    path: str, pipeline: str = "default", timeout: float | None = None, max_bytes: int | None = None
+) -> Outcome:
     """Annotate one file; every failure becomes an error record, never an exception."""
     started = time.perf_counter()
     p = Path(path)
@@ -100,14 +102,20 @@ def process_path(path: str, pipeline: str = "default", timeout: float | None = N
         digest = sha256_of(p)
     except OSError:
         digest = None
-    return Outcome(path, error={"path": path, "sha256": digest, **error}, seconds=time.perf_counter() - started)
+    return Outcome(
+        path, error={"path": path, "sha256": digest, **error}, seconds=time.perf_counter() - started
+    )
 
 
 def _done(out_dir: Path, retry_errors: bool) -> tuple[set[str], list[dict[str, Any]]]:
     """Paths already processed, and the error records to keep."""
     for name in (DOCUMENTS, COMMITMENTS, ERRORS):
         repair_tail(out_dir / name)
-    done = {rec["source"]["path"] for rec in read_jsonl(out_dir / DOCUMENTS) if rec.get("source", {}).get("path")}
+    done = {
+        rec["source"]["path"]
+        for rec in read_jsonl(out_dir / DOCUMENTS)
+        if rec.get("source", {}).get("path")
+    }
     errors = list(read_jsonl(out_dir / ERRORS))
     if retry_errors:
         return done, []
@@ -143,10 +151,14 @@ def run_batch(
     summary = BatchSummary(skipped=len(find_inputs(in_dir)) - len(inputs))
     if on_start:
         on_start(len(inputs))
-    with JsonlAppender(out_dir / DOCUMENTS) as docs, JsonlAppender(out_dir / COMMITMENTS) as comms, JsonlAppender(
-        out_dir / ERRORS
-    ) as errs:
-        for outcome in _outcomes([str(p) for p in inputs], pipeline, workers, timeout, max_bytes, dask):
+    with (
+        JsonlAppender(out_dir / DOCUMENTS) as docs,
+        JsonlAppender(out_dir / COMMITMENTS) as comms,
+        JsonlAppender(out_dir / ERRORS) as errs,
+    ):
+        for outcome in _outcomes(
+            [str(p) for p in inputs], pipeline, workers, timeout, max_bytes, dask
+        ):
             if outcome.record is not None:
                 rows = commitment_rows(outcome.record)
                 docs.write(outcome.record)
@@ -168,7 +180,12 @@ def run_batch(
 
 
 def _outcomes(
-    paths: list[str], pipeline: str, workers: int, timeout: float | None, max_bytes: int | None, dask: str | None
+    paths: list[str],
+    pipeline: str,
+    workers: int,
+    timeout: float | None,
+    max_bytes: int | None,
+    dask: str | None,
 ) -> Iterator[Outcome]:
     if not paths:
         return
@@ -182,17 +199,33 @@ def _outcomes(
 
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = {pool.submit(process_path, path, pipeline, timeout, max_bytes): path for path in paths}
+            futures = {
+                pool.submit(process_path, path, pipeline, timeout, max_bytes): path
+                for path in paths
+            }
             for future in as_completed(futures):
                 try:
                     yield future.result()
                 except Exception as err:  # a worker died (killed, out of memory): record, continue
                     path = futures[future]
-                    yield Outcome(path, error={"path": path, "sha256": None, "error": "worker_crashed", "message": str(err)})
+                    yield Outcome(
+                        path,
+                        error={
+                            "path": path,
+                            "sha256": None,
+                            "error": "worker_crashed",
+                            "message": str(err),
+                        },
+                    )
 
 
 def _dask_outcomes(
-    paths: list[str], pipeline: str, workers: int, timeout: float | None, max_bytes: int | None, address: str
+    paths: list[str],
+    pipeline: str,
+    workers: int,
+    timeout: float | None,
+    max_bytes: int | None,
+    address: str,
 ) -> Iterator[Outcome]:
     """Run on a Dask cluster: ``address`` is a scheduler address or "local" for a LocalCluster."""
     try:
@@ -201,17 +234,33 @@ def _dask_outcomes(
     except ImportError as err:  # pragma: no cover - depends on the install
         raise RuntimeError("Dask is not installed: pip install 'kamer-nlp[dask]'") from err
 
-    cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None) if address == "local" else None
+    cluster = (
+        LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        if address == "local"
+        else None
+    )
     client = Client(cluster if cluster is not None else address)
     try:
-        futures = client.map(process_path, paths, pipeline=pipeline, timeout=timeout, max_bytes=max_bytes, pure=False)
+        futures = client.map(
+            process_path, paths, pipeline=pipeline, timeout=timeout, max_bytes=max_bytes, pure=False
+        )
         path_of = {future.key: path for future, path in zip(futures, paths, strict=True)}
         for future in dask_completed(futures):
             try:
                 yield future.result()
             except Exception as err:  # a worker died: record, continue
                 path = path_of[future.key]
-                yield Outcome(path, error={"path": path, "sha256": None, "error": "worker_crashed", "message": str(err)})
+                yield Outcome(
+                    path,
+                    error={
+                        "path": path,
+                        "sha256": None,
+                        "error": "worker_crashed",
+                        "message": str(err),
+                    },
+                )
     finally:
         client.close()
         if cluster is not None:

@@ -21,13 +21,17 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Export results for dashboards and annotation tools.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Export results for dashboards and annotation tools.", no_args_is_help=True
+)
 train_app = typer.Typer(help="Retrain the project's statistical parts.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(train_app, name="train")
 
 err = Console(stderr=True)
-PipelineOpt = Annotated[str, typer.Option("--pipeline", "-p", help="default | lg | path to a spaCy .cfg")]
+PipelineOpt = Annotated[
+    str, typer.Option("--pipeline", "-p", help="default | lg | path to a spaCy .cfg")
+]
 
 
 def _version(value: bool) -> None:
@@ -38,7 +42,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """kamer-nlp: extract, repair and annotate Dutch parliamentary documents."""
 
@@ -55,15 +61,27 @@ def _check_pipeline(pipeline: str) -> None:
 
 @app.command()
 def run(
-    in_dir: Annotated[Path, typer.Argument(help="Folder with PDFs and .txt files (searched recursively).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for documents/commitments/errors.jsonl.")],
+    in_dir: Annotated[
+        Path, typer.Argument(help="Folder with PDFs and .txt files (searched recursively).")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Output folder for documents/commitments/errors.jsonl."),
+    ],
     pipeline: PipelineOpt = "default",
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
-    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip inputs already in OUT.")] = True,
-    retry_errors: Annotated[bool, typer.Option("--retry-errors", help="Process inputs that failed before again.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per document (0: no limit).")] = 600.0,
+    resume: Annotated[
+        bool, typer.Option("--resume/--no-resume", help="Skip inputs already in OUT.")
+    ] = True,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Process inputs that failed before again.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per document (0: no limit).")
+    ] = 600.0,
     dask: Annotated[
-        str | None, typer.Option(help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'.")
+        str | None,
+        typer.Option(help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'."),
     ] = None,
 ) -> None:
     """Annotate every PDF and .txt under IN_DIR into OUT_DIR."""
@@ -89,7 +107,9 @@ def run(
         def on_result(outcome) -> None:  # type: ignore[no-untyped-def]
             progress.advance(task)
             if outcome.error:
-                progress.console.print(f"[yellow]{outcome.error['error']}[/yellow] {outcome.path}: {outcome.error['message']}")
+                progress.console.print(
+                    f"[yellow]{outcome.error['error']}[/yellow] {outcome.path}: {outcome.error['message']}"
+                )
 
         summary = run_batch(
             in_dir,
@@ -122,7 +142,9 @@ def run(
 @app.command()
 def annotate(
     file: Annotated[str, typer.Argument(help="A PDF or .txt file, or - to read text from stdin.")],
-    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD for relative times.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Document date YYYY-MM-DD for relative times.")
+    ] = None,
     pipeline: PipelineOpt = "default",
 ) -> None:
     """Print one JSON record for a PDF or plain text."""
@@ -156,7 +178,9 @@ def annotate(
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A PDF (or .txt) file.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full record instead of the text.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full record instead of the text.")
+    ] = False,
     pipeline: PipelineOpt = "default",
 ) -> None:
     """Print the repaired text of a PDF (body, then the footnotes)."""
@@ -170,7 +194,9 @@ def extract(
         if as_json:
             typer.echo(json.dumps(annotate_file(file, pipeline=pipeline), ensure_ascii=False))
             return
-        rt = repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
+        rt = (
+            repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
+        )
     except ExtractionError as e:
         err.print(f"[red]{e.kind}:[/red] {e.message}")
         raise typer.Exit(1) from None
@@ -179,14 +205,21 @@ def extract(
 
 @train_app.command("commitments")
 def train_commitments_cmd(
-    data: Annotated[Path | None, typer.Option(help="Labelled sentences (JSONL); default: the shipped set.")] = None,
-    model: Annotated[Path | None, typer.Option(help="Where to save the model; default: where the pipeline loads it.")] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Labelled sentences (JSONL); default: the shipped set.")
+    ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option(help="Where to save the model; default: where the pipeline loads it."),
+    ] = None,
     seed: int = 0,
 ) -> None:
     """Retrain the commitment classifier and print cross-validated precision, recall and F1."""
     from kamer_nlp.commitments.train import default_data_path, default_model_path, train_commitments
 
-    scores = train_commitments(data or default_data_path(), model or default_model_path(), seed=seed)
+    scores = train_commitments(
+        data or default_data_path(), model or default_model_path(), seed=seed
+    )
     table = Table(title="commitment classifier (cross-validated)")
     for key in scores:
         table.add_column(key)
@@ -198,7 +231,9 @@ def train_commitments_cmd(
 def export_commitments_cmd(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "csv",
-    dest: Annotated[Path | None, typer.Option("--to", help="Output file; default OUT_DIR/commitments.<format>.")] = None,
+    dest: Annotated[
+        Path | None, typer.Option("--to", help="Output file; default OUT_DIR/commitments.<format>.")
+    ] = None,
 ) -> None:
     """Write the flat commitments table for dashboards."""
     from kamer_nlp.commitments.table import commitment_rows, write_rows

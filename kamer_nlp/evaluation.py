@@ -32,7 +32,19 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
     return prev[-1] / len(ref)
 
 
-BLOCK_TAGS = {"al", "nr", "tussenkop", "kop", "li", "tekstregel", "datumtekst", "kamervraagomschrijving", "functie", "plaats", "dagtekening"}
+BLOCK_TAGS = {
+    "al",
+    "nr",
+    "tussenkop",
+    "kop",
+    "li",
+    "tekstregel",
+    "datumtekst",
+    "kamervraagomschrijving",
+    "functie",
+    "plaats",
+    "dagtekening",
+}
 
 
 def _blocks(el: ET.Element, out: list[str]) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def draw_pdf(path: Path, pages: list[list[tuple]], *, size: tuple[float, float] = (595.0, 842.0)) -> Path:
+def draw_pdf(
+    path: Path, pages: list[list[tuple]], *, size: tuple[float, float] = (595.0, 842.0)
+) -> Path:
     """Each page is a list of ("text", x, y_from_top, string, font, size) or ("rule", x0, y_from_top, x1)."""
     from reportlab.pdfgen import canvas
 

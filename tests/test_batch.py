@@ -41,7 +41,9 @@ def in_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def test_bad_inputs_become_error_records_and_good_ones_records(in_dir: Path, tmp_path: Path) -> None:
+def test_bad_inputs_become_error_records_and_good_ones_records(
+    in_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     summary = run_batch(in_dir, out)
     docs = _lines(out / "documents.jsonl")
@@ -58,7 +60,9 @@ def test_bad_inputs_become_error_records_and_good_ones_records(in_dir: Path, tmp
     assert (out / "commitments.jsonl").exists()
 
 
-def test_a_second_run_skips_what_is_done_and_cuts_a_partial_line(in_dir: Path, tmp_path: Path) -> None:
+def test_a_second_run_skips_what_is_done_and_cuts_a_partial_line(
+    in_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run_batch(in_dir, out)
     with (out / "documents.jsonl").open("a", encoding="utf-8") as fh:
@@ -70,7 +74,9 @@ def test_a_second_run_skips_what_is_done_and_cuts_a_partial_line(in_dir: Path, t
     assert len(docs) == 2
 
 
-def test_retry_errors_processes_failed_inputs_again_without_duplicates(in_dir: Path, tmp_path: Path) -> None:
+def test_retry_errors_processes_failed_inputs_again_without_duplicates(
+    in_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run_batch(in_dir, out)
     summary = run_batch(in_dir, out, retry_errors=True)
@@ -98,9 +104,14 @@ def test_process_pool_gives_the_same_records(in_dir: Path, tmp_path: Path) -> No
     two = tmp_path / "two"
     run_batch(in_dir, one)
     run_batch(in_dir, two, workers=2)
-    by_id = lambda p: sorted((r["id"], r["text"], len(r["spans"])) for r in _lines(p / "documents.jsonl"))  # noqa: E731
+
+    def by_id(p):
+        return sorted((r["id"], r["text"], len(r["spans"])) for r in _lines(p / "documents.jsonl"))
+
     assert by_id(one) == by_id(two)
-    assert sorted(e["error"] for e in _lines(one / "errors.jsonl")) == sorted(e["error"] for e in _lines(two / "errors.jsonl"))
+    assert sorted(e["error"] for e in _lines(one / "errors.jsonl")) == sorted(
+        e["error"] for e in _lines(two / "errors.jsonl")
+    )
 
 
 @pytest.mark.slow

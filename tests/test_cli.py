@@ -68,7 +68,9 @@ def test_run_on_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-@pytest.mark.skipif(importlib.util.find_spec("nl_core_news_lg") is not None, reason="model installed")
+@pytest.mark.skipif(
+    importlib.util.find_spec("nl_core_news_lg") is not None, reason="model installed"
+)
 def test_lg_without_model_is_a_one_line_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["annotate", "-", "--pipeline", "lg"], input="Tekst.")
     assert result.exit_code == 2

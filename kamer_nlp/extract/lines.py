@@ -181,7 +181,9 @@ def _segments(glyphs: list[Glyph], page_width: float) -> list[list[Glyph]]:
     return segments
 
 
-def build_line(page: int, glyphs: list[Glyph], raised_ids: set[int], gid: dict[int, int]) -> Line | None:
+def build_line(
+    page: int, glyphs: list[Glyph], raised_ids: set[int], gid: dict[int, int]
+) -> Line | None:
     """Turn one segment's glyphs into a Line, inserting spaces at gaps."""
     main = [g for g in glyphs if id(g) not in raised_ids and not g.text.isspace()]
     if not main and not glyphs:

@@ -47,7 +47,12 @@ def _classify_open_error(err: Exception) -> ExtractionError:
     causes = _causes(err)
     names = " ".join(type(e).__name__ for e in causes)
     text = "; ".join(str(e) for e in causes if str(e)) or type(err).__name__
-    if "Password" in names or "Encrypt" in names or "encrypt" in text.lower() or "password" in text.lower():
+    if (
+        "Password" in names
+        or "Encrypt" in names
+        or "encrypt" in text.lower()
+        or "password" in text.lower()
+    ):
         return ExtractionError("encrypted", "PDF is encrypted and needs a password")
     inner = type(causes[-1]).__name__
     return ExtractionError("corrupt", f"PDF could not be parsed ({inner}): {text}")
@@ -79,7 +84,8 @@ class PdfplumberSource:
                     raise
                 except Exception as err:
                     raise ExtractionError(
-                        "corrupt", f"page {page.page_number} could not be read ({type(err).__name__}): {err}"
+                        "corrupt",
+                        f"page {page.page_number} could not be read ({type(err).__name__}): {err}",
                     ) from err
                 finally:
                     page.close()
@@ -102,10 +108,20 @@ def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]
         )
         for i, c in enumerate(page.chars)
     ]
-    rules = [Rule(float(e["x0"]), float(e["x1"]), float(e["top"])) for e in page.lines if abs(e["top"] - e["bottom"]) < 2]
+    rules = [
+        Rule(float(e["x0"]), float(e["x1"]), float(e["top"]))
+        for e in page.lines
+        if abs(e["top"] - e["bottom"]) < 2
+    ]
     rules += [
         Rule(float(r["x0"]), float(r["x1"]), float(r["top"]))
         for r in page.rects
         if r["height"] < 2 and r["width"] > 20
     ]
-    return PageGlyphs(number=number, width=float(page.width), height=float(page.height), glyphs=glyphs, rules=rules)
+    return PageGlyphs(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        glyphs=glyphs,
+        rules=rules,
+    )

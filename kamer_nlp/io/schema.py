@@ -12,7 +12,9 @@ SCHEMA_FILE = "kamer-nlp-1.schema.json"
 
 @cache
 def record_schema() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files("kamer_nlp.io").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(
+        resources.files("kamer_nlp.io").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    )
     return data
 
 
@@ -24,7 +26,9 @@ def validate_record(record: dict[str, Any]) -> None:
     text = record["text"]
     for span in record["spans"]:
         if text[span["start"] : span["end"]] != span["text"]:
-            raise jsonschema.ValidationError(f"span {span['id']} text does not match text[start:end]")
+            raise jsonschema.ValidationError(
+                f"span {span['id']} text does not match text[start:end]"
+            )
     for note in record["footnotes"]:
         if not 0 <= note["start"] <= note["end"] <= len(text):
             raise jsonschema.ValidationError(f"footnote {note['label']} offsets out of range")

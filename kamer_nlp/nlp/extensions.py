@@ -21,7 +21,9 @@ COMMITMENTS_KEY = "kamer_commitments"
 SPAN_KEYS = (ACTORS_KEY, REFERENCES_KEY, TIMEX_KEY, COMMITMENTS_KEY)
 
 # Doc extensions
-DATE_EXT = "kamer_date"  # ISO date string of the document (or None): relative times resolve against it
+DATE_EXT = (
+    "kamer_date"  # ISO date string of the document (or None): relative times resolve against it
+)
 META_EXT = "kamer_meta"  # dict: document metadata from repair (signatories, dossier, …) or None
 ATTRS_EXT = "kamer_attrs"  # dict[str, dict]: span attrs keyed by span_key(); use the helpers below
 COMMITMENT_RECORDS_EXT = "kamer_commitment_records"  # list[dict] built by kamer_commitments

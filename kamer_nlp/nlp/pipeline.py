@@ -33,10 +33,16 @@ class PipelineError(Exception):
 
 def config_text(name: str) -> str:
     if name in BUILTIN:
-        return resources.files("kamer_nlp.resources").joinpath("pipelines", f"{name}.cfg").read_text(encoding="utf-8")
+        return (
+            resources.files("kamer_nlp.resources")
+            .joinpath("pipelines", f"{name}.cfg")
+            .read_text(encoding="utf-8")
+        )
     path = Path(name)
     if not path.is_file():
-        raise PipelineError(f"unknown pipeline {name!r}: use 'default', 'lg' or a path to a .cfg file")
+        raise PipelineError(
+            f"unknown pipeline {name!r}: use 'default', 'lg' or a path to a .cfg file"
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -50,7 +56,9 @@ def load_pipeline(name: str = "default") -> Language:
     register_all()
     text = config_text(name)
     if LG_MODEL in text and importlib.util.find_spec(LG_MODEL) is None:  # the model is a package
-        raise PipelineError(f"the lg pipeline needs {LG_MODEL}, which is not installed: run `{LG_INSTALL}`")
+        raise PipelineError(
+            f"the lg pipeline needs {LG_MODEL}, which is not installed: run `{LG_INSTALL}`"
+        )
     config = spacy.util.load_config_from_str(text)
     kamer = dict(config.pop("kamer", {}))
     base = kamer.get("base_model")

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 CANDIDATE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-ZÀ-Ý0-9•–-])")
 WORD_BEFORE = re.compile(r"(\S+)$")
@@ -25,9 +24,15 @@ WORD_BEFORE = re.compile(r"(\S+)$")
 
 @cache
 def default_abbreviations() -> frozenset[str]:
-    text = resources.files("kamer_nlp.resources").joinpath("nlp", "abbreviations.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("kamer_nlp.resources")
+        .joinpath("nlp", "abbreviations.txt")
+        .read_text(encoding="utf-8")
+    )
     return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -48,7 +53,11 @@ def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
             if re.fullmatch(r"[A-ZÀ-Ý]|([A-Z]\.)+[A-Z]", word.lstrip("(")):  # initials
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if re.fullmatch(r"\d{1,2}|[a-z]|[ivx]{1,4}", word) and before and before.start() == line_start:
+            if (
+                re.fullmatch(r"\d{1,2}|[a-z]|[ivx]{1,4}", word)
+                and before
+                and before.start() == line_start
+            ):
                 continue  # list numbering at the start of a paragraph: "1. Vinden …"
         nxt = re.compile(r"\s+").match(text, end)
         if nxt:
@@ -59,9 +68,17 @@ def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
 class SentenceSplitter:
     """Sets ``token.is_sent_start`` from :func:`sentence_starts`; never changes text."""
 
-    def __init__(self, nlp: Language, name: str = "kamer_sentences", *, abbreviations: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kamer_sentences",
+        *,
+        abbreviations: Iterable[str] | None = None,
+    ) -> None:
         self.name = name
-        self.abbreviations = set(default_abbreviations() if abbreviations is None else abbreviations)
+        self.abbreviations = set(
+            default_abbreviations() if abbreviations is None else abbreviations
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         starts = set(sentence_starts(doc.text, self.abbreviations))
@@ -73,12 +90,14 @@ class SentenceSplitter:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "abbreviations.txt").write_text("\n".join(sorted(self.abbreviations)) + "\n", encoding="utf-8")
+        (path / "abbreviations.txt").write_text(
+            "\n".join(sorted(self.abbreviations)) + "\n", encoding="utf-8"
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SentenceSplitter:
-        path = ensure_path(path)
+        path = Path(path)
         lines = (path / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
         self.abbreviations = {ln.strip() for ln in lines if ln.strip()}
         return self
@@ -89,5 +108,7 @@ class SentenceSplitter:
     assigns=["token.is_sent_start"],
     default_config={"abbreviations": None},
 )
-def make_sentence_splitter(nlp: Language, name: str, abbreviations: list[str] | None) -> SentenceSplitter:
+def make_sentence_splitter(
+    nlp: Language, name: str, abbreviations: list[str] | None
+) -> SentenceSplitter:
     return SentenceSplitter(nlp, name, abbreviations=abbreviations)

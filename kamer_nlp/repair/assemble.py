@@ -19,7 +19,9 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 def _strip_label(line: Line, n: int) -> Line:
-    return dataclasses.replace(line, text=line.text[n:], refs=line.refs[n:], raised=[False] * (len(line.text) - n))
+    return dataclasses.replace(
+        line, text=line.text[n:], refs=line.refs[n:], raised=[False] * (len(line.text) - n)
+    )
 
 
 def assemble(
@@ -72,7 +74,9 @@ def assemble(
     repairs: list[Repair] = [r for r in writer.repairs]
     warnings: list[str] = []
     for i, m in enumerate(body_markers):
-        repairs.append(Repair("footnote_marker", m.offset, m.offset, m.label, "remove", 1.0, m.page))
+        repairs.append(
+            Repair("footnote_marker", m.offset, m.offset, m.label, "remove", 1.0, m.page)
+        )
         if i not in used:
             warnings.append(f"footnote marker {m.label!r} on page {m.page} has no note")
     for fn in linked:

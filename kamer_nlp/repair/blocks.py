@@ -8,6 +8,7 @@ Patterns in ``resources/repair/blocks.json`` then name each block's kind.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ def column_geometry(lines: list[Line], size: float) -> Column:
     body = [ln for ln in lines if abs(ln.size - size) < 0.1 * size]
     pitches = [
         b.bottom - a.bottom
-        for a, b in zip(body, body[1:], strict=False)
+        for a, b in itertools.pairwise(body)
         if a.page == b.page and 0 < b.bottom - a.bottom < 2.5 * size
     ]
     pitch = statistics.median(pitches) if pitches else 1.2 * size
@@ -84,14 +85,18 @@ def _breaks_between(a: Line, b: Line, col: Column, in_list: bool, block_lines: i
             return True
         if b.bold != a.bold or is_list_item(b.text) or matches("field", b.text):
             return True
-        return a.text.rstrip()[-1:] in SENTENCE_END and (not col.justified or a.x1 < col.right - 3 * col.size)
+        return a.text.rstrip()[-1:] in SENTENCE_END and (
+            not col.justified or a.x1 < col.right - 3 * col.size
+        )
     if abs(a.bottom - b.bottom) < 0.3 * col.size and b.x0 > a.x1:
         return False  # another segment of the same visual line ("36 318" + the dossier title)
     if b.top - a.top > 1.45 * col.pitch * max(a.size, b.size) / col.size:
         return True
     if abs(a.size - b.size) > 0.1 * col.size or a.bold != b.bold:
         return True
-    if a.font != b.font and a.x1 < col.right - 3 * col.size:  # a short line in another face: a heading
+    if (
+        a.font != b.font and a.x1 < col.right - 3 * col.size
+    ):  # a short line in another face: a heading
         return True
     if is_list_item(b.text) or matches("field", b.text) or matches("label_heading", a.text):
         return True
@@ -99,9 +104,9 @@ def _breaks_between(a: Line, b: Line, col: Column, in_list: bool, block_lines: i
         return True
     if b.x0 > a.x0 + 1.5 * col.size and not in_list:
         return True
-    if col.justified and a.x1 < col.right - 3 * col.size and a.text.rstrip()[-1:] in SENTENCE_END:
-        return True
-    return False
+    return bool(
+        col.justified and a.x1 < col.right - 3 * col.size and a.text.rstrip()[-1:] in SENTENCE_END
+    )
 
 
 def cut_blocks(lines: list[Line], col: Column) -> list[Block]:
@@ -228,13 +233,16 @@ def _name_then_function(block: Block) -> bool:
     lines = [ln.text.strip() for ln in block.lines]
     return 2 <= len(lines) <= 6 and any(
         matches("function_line", b) and len(a) < 50 and not matches("function_line", a)
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
     )
 
 
 def _name_like(block: Block) -> bool:
     """A short block of name lines under a signature function ("S. Dekker")."""
-    return len(block.lines) <= 2 and all(len(ln.text) < 50 and not ln.text.rstrip().endswith(".") or ln.text.count(".") >= 2 for ln in block.lines)
+    return len(block.lines) <= 2 and all(
+        (len(ln.text) < 50 and not ln.text.rstrip().endswith(".")) or ln.text.count(".") >= 2
+        for ln in block.lines
+    )
 
 
 def _near_end(blocks: list[Block], k: int) -> bool:

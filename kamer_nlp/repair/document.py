@@ -17,8 +17,10 @@ def layout_kind(furniture: list[FurnitureLine]) -> str:
     kinds = {f.kind for f in furniture}
     if "sidebar" in kinds or "return_address" in kinds:
         return "letterhead"
-    if "colophon" in kinds or "kamer_number" in kinds or any(
-        f.kind == "running" and "vergaderjaar" in f.text.lower() for f in furniture
+    if (
+        "colophon" in kinds
+        or "kamer_number" in kinds
+        or any(f.kind == "running" and "vergaderjaar" in f.text.lower() for f in furniture)
     ):
         return "kamerstuk"
     return "other"
@@ -37,10 +39,16 @@ def repair_layout(layout: Layout) -> RepairedText:
             by_page[ln.page].append(i)
     note_ids: list[int] = []
     for page in sorted(by_page):
-        note_ids.extend(sorted(note_area(layout, by_page[page], size), key=lambda i: layout.lines[i].top))
+        note_ids.extend(
+            sorted(note_area(layout, by_page[page], size), key=lambda i: layout.lines[i].top)
+        )
     note_set = set(note_ids)
     body = sorted(
-        (layout.lines[i] for i in range(len(layout.lines)) if i not in furniture and i not in note_set),
+        (
+            layout.lines[i]
+            for i in range(len(layout.lines))
+            if i not in furniture and i not in note_set
+        ),
         key=_reading_order,
     )
     furn = [furniture[i] for i in sorted(furniture)]

@@ -53,13 +53,16 @@ def classify_furniture(layout: Layout, size: float) -> dict[int, FurnitureLine]:
             zone_of[i] = "head"
         elif ln.bottom > (1 - foot_zone) * page.height:
             zone_of[i] = "foot"
-        if i in zone_of and not any(ln.raised):  # footnotes repeat too ("Kamerstuk …"), but carry a raised label
+        if i in zone_of and not any(
+            ln.raised
+        ):  # footnotes repeat too ("Kamerstuk …"), but carry a raised label
             repeats[_repeat_key(ln.text)].add(ln.page)
 
     small_right = [
         i
         for i, ln in enumerate(layout.lines)
-        if ln.x0 > side["min_x_fraction"] * layout.page(ln.page).width and ln.size < side["max_size_ratio"] * size
+        if ln.x0 > side["min_x_fraction"] * layout.page(ln.page).width
+        and ln.size < side["max_size_ratio"] * size
     ]
     has_sidebar = len(small_right) >= side["min_lines"]
 
@@ -77,11 +80,20 @@ def classify_furniture(layout: Layout, size: float) -> dict[int, FurnitureLine]:
             kind = "running"
         elif zone == "head" and ln.size > 2.5 * size and text.isdigit():
             kind = "kamer_number"
-        elif zone and n_pages > 1 and not any(ln.raised) and len(repeats[_repeat_key(text)]) >= max(2, (n_pages + 1) // 2):
+        elif (
+            zone
+            and n_pages > 1
+            and not any(ln.raised)
+            and len(repeats[_repeat_key(text)]) >= max(2, (n_pages + 1) // 2)
+        ):
             kind = "running"
         elif has_sidebar and i in small_right:
             kind = "sidebar"
-        elif matches_any(text, CONF, "page_number") and ln.size < 0.92 * size and ln.x0 > 0.5 * layout.page(ln.page).width:
+        elif (
+            matches_any(text, CONF, "page_number")
+            and ln.size < 0.92 * size
+            and ln.x0 > 0.5 * layout.page(ln.page).width
+        ):
             kind = "page_number"
         if kind:
             found[i] = FurnitureLine(kind, ln.page, text)

@@ -90,7 +90,15 @@ class ParagraphWriter:
             self.builder.append(chars.s(), chars.refs)
             for off, source, confidence in merges:
                 self.repairs.append(
-                    Repair("kerning", line_start + off, line_start + off + len(source) - 1, source, "merge", confidence, page)
+                    Repair(
+                        "kerning",
+                        line_start + off,
+                        line_start + off + len(source) - 1,
+                        source,
+                        "merge",
+                        confidence,
+                        page,
+                    )
                 )
             for label, off in local_markers:
                 self.markers.append(Marker(label, line_start + min(off, len(chars.text)), page))
@@ -105,7 +113,17 @@ class ParagraphWriter:
         if not m or not first or not URL_CONTINUATION.match(first):
             return False
         at = len(self.builder)
-        self.repairs.append(Repair("url_join", at - len(m.group(0)), at + len(first), f"{m.group(0)}\n{first}", "join", 0.9, page))
+        self.repairs.append(
+            Repair(
+                "url_join",
+                at - len(m.group(0)),
+                at + len(first),
+                f"{m.group(0)}\n{first}",
+                "join",
+                0.9,
+                page,
+            )
+        )
         return True
 
     def _merge_kerning(self, chars: _Chars) -> tuple[_Chars, list[tuple[int, str, float]]]:
@@ -130,7 +148,13 @@ class ParagraphWriter:
                 drop.add(space_at)
                 # local start of the merged word in the output (dropped spaces before it shift it left)
                 shift = sum(1 for d in drop if d < starts[fix.index])
-                merges.append((starts[fix.index] - shift, tokens[fix.index] + " " + tokens[fix.index + 1], fix.confidence))
+                merges.append(
+                    (
+                        starts[fix.index] - shift,
+                        tokens[fix.index] + " " + tokens[fix.index + 1],
+                        fix.confidence,
+                    )
+                )
         out = _Chars()
         for i, (ch, ref) in enumerate(zip(chars.text, chars.refs, strict=True)):
             if i not in drop:
@@ -150,23 +174,49 @@ class ParagraphWriter:
             if left_match and right_match:
                 left = left_match.group(1)
                 right, following = right_match.group(1), right_match.group(2)
-                decision = decide_hyphen(left, right, following=following, vocabulary=self.vocabulary)
+                decision = decide_hyphen(
+                    left, right, following=following, vocabulary=self.vocabulary
+                )
                 hyphen_at = len(self.builder) - 1
                 source = f"{left}-\n{right}"
                 if decision.decision == "join":
                     self.builder.drop_last()
                     at = len(self.builder)
                     self.repairs.append(
-                        Repair("dehyphenate", at - len(left), at + len(right), source, "join", decision.confidence, page)
+                        Repair(
+                            "dehyphenate",
+                            at - len(left),
+                            at + len(right),
+                            source,
+                            "join",
+                            decision.confidence,
+                            page,
+                        )
                     )
                 elif decision.decision == "keep":
                     self.repairs.append(
-                        Repair("dehyphenate", hyphen_at - len(left), hyphen_at + 1 + len(right), source, "keep", decision.confidence, page)
+                        Repair(
+                            "dehyphenate",
+                            hyphen_at - len(left),
+                            hyphen_at + 1 + len(right),
+                            source,
+                            "keep",
+                            decision.confidence,
+                            page,
+                        )
                     )
                 else:
                     self.builder.synth(" ")
                     self.repairs.append(
-                        Repair("dehyphenate", hyphen_at - len(left), hyphen_at + 2 + len(right), source, "keep_space", decision.confidence, page)
+                        Repair(
+                            "dehyphenate",
+                            hyphen_at - len(left),
+                            hyphen_at + 2 + len(right),
+                            source,
+                            "keep_space",
+                            decision.confidence,
+                            page,
+                        )
                     )
                 return
         self.builder.synth(separator)

@@ -15,12 +15,28 @@ from kamer_nlp.repair.text import Paragraph
 MONTHS = {
     m: i
     for i, m in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split(), 1
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 _MONTH_RE = "|".join(MONTHS)
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
-PLACE_DATE = re.compile(rf"^(?:Den Haag|[’']s-Gravenhage|[A-Z][a-z]+),\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I)
+PLACE_DATE = re.compile(
+    rf"^(?:Den Haag|[’']s-Gravenhage|[A-Z][a-z]+),\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I
+)
 FIELD_DATE = re.compile(rf"^(?:Datum|Voorgesteld)\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I)
 RECEIVED = re.compile(rf"\(ontvangen\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\)", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
@@ -97,7 +113,11 @@ def extract_metadata(
     for p, t in paras:
         first_line = t.split("\n")[0].strip()
         if p.kind == "head":
-            if (m := DOSSIER_HEAD.match(first_line)) and meta["title"] is None and not first_line.lower().startswith("nr"):
+            if (
+                (m := DOSSIER_HEAD.match(first_line))
+                and meta["title"] is None
+                and not first_line.lower().startswith("nr")
+            ):
                 meta["dossier"] = meta["dossier"] or m.group(1).replace(" ", "")
                 meta["toevoeging"] = meta["toevoeging"] or m.group(2)
                 meta["title"] = m.group(3).strip()
@@ -113,7 +133,9 @@ def extract_metadata(
                 meta["subject"] = re.sub(r"^\S+\s*", "", " ".join(t.split())).strip() or None
             if meta["date"] is None and (m := FIELD_DATE.match(first_line)):
                 meta["date"] = iso_date(m.group(1))
-        if meta["date"] is None and (m := PLACE_DATE.match(first_line) or FIELD_DATE.match(first_line) or RECEIVED.search(t)):
+        if meta["date"] is None and (
+            m := PLACE_DATE.match(first_line) or FIELD_DATE.match(first_line) or RECEIVED.search(t)
+        ):
             meta["date"] = iso_date(m.group(1))
         if p.kind == "signature":
             meta["signatories"].extend(_signatories(t))
@@ -123,7 +145,9 @@ def extract_metadata(
         meta["co_senders"] = co
 
     # Kenmerk: the value that follows a "Kenmerk"/"Ons kenmerk" label in the sidebar or the fields
-    sidebar = [f.text for f in furniture if f.kind == "sidebar"] + [t for p, t in paras if p.kind == "field"]
+    sidebar = [f.text for f in furniture if f.kind == "sidebar"] + [
+        t for p, t in paras if p.kind == "field"
+    ]
     for i, line in enumerate(sidebar):
         if m := KENMERK.match(line.strip()):
             value = m.group(1) or (sidebar[i + 1] if i + 1 < len(sidebar) else None)
@@ -143,7 +167,9 @@ def extract_metadata(
     if meta["id"] is None and meta["dossier"] and meta["ondernummer"]:
         parts = ["kst", meta["dossier"], meta["toevoeging"], meta["ondernummer"]]
         meta["id"] = "-".join(p for p in parts if p)
-    meta["furniture"] = sorted({f.text for f in furniture if f.kind in ("running", "colophon", "return_address")})
+    meta["furniture"] = sorted(
+        {f.text for f in furniture if f.kind in ("running", "colophon", "return_address")}
+    )
     meta["sidebar"] = [f.text for f in furniture if f.kind == "sidebar"]
     return meta
 
@@ -153,7 +179,9 @@ CO_SENDER = re.compile(
     rf"(?:de|het)\s+((?:minister|staatssecretaris)(?:-president)?(?:\s+(?:van|voor)\s+{_NAME_CHAIN})?)(?:\s*\([^)]*\))?",
     re.I,
 )
-CO_SEPARATOR = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)(?=(?:de|het)\s+(?:minister|staatssecretaris))", re.I)
+CO_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)(?=(?:de|het)\s+(?:minister|staatssecretaris))", re.I
+)
 
 
 def _co_senders(text: str) -> list[dict[str, Any]]:
@@ -181,7 +209,8 @@ def _doc_type(heading: str) -> str | None:
 
 
 FUNCTION_LINE = re.compile(
-    r"^(de |het )?(minister(-president)?|staatssecretaris|minister van staat|voorzitter|griffier)\b", re.I
+    r"^(de |het )?(minister(-president)?|staatssecretaris|minister van staat|voorzitter|griffier)\b",
+    re.I,
 )
 
 
@@ -189,19 +218,27 @@ def _function(line: str) -> str:
     function = re.sub(r"^(de|het)\s+", "", line.rstrip(","), flags=re.I).strip()
     if function.isupper():  # "STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,"
         small = {"van", "voor", "en", "de", "het", "der", "op"}
-        function = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in function.split())
+        function = " ".join(
+            w.lower() if w.lower() in small else w.capitalize() for w in function.split()
+        )
     return function[:1].upper() + function[1:]
 
 
-def _signatories(block: str) -> list[dict[str, Any]]:
+def _signatories(block: str) -> list[dict[str, str | None]]:
     """Function line ending in "," then a name ("De Minister voor X,\nS. Dekker"), or a name then a
     function line without comma ("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat")."""
-    out = []
+    out: list[dict[str, str | None]] = []
     lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if i + 1 < len(lines) and not line.endswith(",") and not FUNCTION_LINE.match(line) and FUNCTION_LINE.match(lines[i + 1]) and not lines[i + 1].endswith(","):
+        if (
+            i + 1 < len(lines)
+            and not line.endswith(",")
+            and not FUNCTION_LINE.match(line)
+            and FUNCTION_LINE.match(lines[i + 1])
+            and not lines[i + 1].endswith(",")
+        ):
             out.append({"name": line, "function": _function(lines[i + 1])})
             i += 2
         elif line.endswith(","):

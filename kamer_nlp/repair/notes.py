@@ -43,11 +43,13 @@ def note_area(layout: Layout, page_lines: list[int], size: float) -> list[int]:
     lines = layout.lines
     page = layout.page(lines[page_lines[0]].page)
     ordered = sorted(page_lines, key=lambda i: lines[i].top)
-    rules = [r for r in page.rules if r.top > 0.45 * page.height and (r.x1 - r.x0) < 0.5 * page.width]
+    rules = [
+        r for r in page.rules if r.top > 0.45 * page.height and (r.x1 - r.x0) < 0.5 * page.width
+    ]
     if rules:
         rule_top = max(r.top for r in rules)
         below = [i for i in ordered if lines[i].top >= rule_top - 1]
-        if below and _label_of(lines[below[0]]) is not None or below and lines[below[0]].size < 0.95 * size:
+        if below and (_label_of(lines[below[0]]) is not None or lines[below[0]].size < 0.95 * size):
             return below
     # No rule: a bottom run of smaller lines opening with a label.
     run: list[int] = []

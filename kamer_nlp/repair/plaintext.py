@@ -83,7 +83,9 @@ def _split_lines(text: str) -> list[_TextLine | None]:
     return out
 
 
-def _find_notes(lines: list[_TextLine | None], text: str) -> tuple[list[tuple[str, list[int]]], set[int]]:
+def _find_notes(
+    lines: list[_TextLine | None], text: str
+) -> tuple[list[tuple[str, list[int]]], set[int]]:
     """Footnote blocks: (label, line indices) in order; and the input offsets of body markers."""
     notes: list[tuple[str, list[int]]] = []
     raised: set[int] = set()
@@ -132,10 +134,17 @@ def _name_block(block: Block, is_first: bool) -> None:
         block.kind = "address"
     elif is_first and re.match(r"^Nr\.\s", first):
         block.kind = "head"
-    elif len(block.lines) == 1 and len(text) < 90 and not text.endswith(",") and (
-        is_list_item(first) or text[-1:] not in SENTENCE_END
+    elif (
+        len(block.lines) == 1
+        and len(text) < 90
+        and not text.endswith(",")
+        and (is_list_item(first) or text[-1:] not in SENTENCE_END)
     ):
-        block.kind = "heading" if not is_list_item(first) or re.match(r"^\d{1,2}\.\s+[A-Z]", first) else "list_item"
+        block.kind = (
+            "heading"
+            if not is_list_item(first) or re.match(r"^\d{1,2}\.\s+[A-Z]", first)
+            else "list_item"
+        )
     elif is_list_item(first):
         block.kind = "list_item"
 
@@ -177,18 +186,26 @@ def repair_plaintext(text: str) -> RepairedText:
     # a signature's name lines stay with it
     merged: list[Block] = []
     for block in blocks:
-        if merged and merged[-1].kind == "signature" and block.kind in ("heading", "paragraph") and len(block.lines) <= 2 and len(block.lines[0].text) < 50:
+        if (
+            merged
+            and merged[-1].kind == "signature"
+            and block.kind in ("heading", "paragraph")
+            and len(block.lines) <= 2
+            and len(block.lines[0].text) < 50
+        ):
             merged[-1].lines.extend(block.lines)
         else:
             merged.append(block)
 
     drafts = []
-    for label, block in notes_found:
-        note_lines_objs = [_make_line(lines[j], glyphs, set()) for j in block]  # type: ignore[arg-type]
+    for label, note_ids in notes_found:
+        note_lines_objs = [_make_line(lines[j], glyphs, set()) for j in note_ids]  # type: ignore[arg-type]
         first = note_lines_objs[0]
         m = NOTE_LINE.match(first.text)
         label_len = m.start(2) if m else len(label)
-        drafts.append(NoteDraft(label=label, page=first.page, lines=note_lines_objs, label_len=label_len))
+        drafts.append(
+            NoteDraft(label=label, page=first.page, lines=note_lines_objs, label_len=label_len)
+        )
     pages = max((tl.page for tl in lines if tl), default=1)
     return assemble(
         merged,

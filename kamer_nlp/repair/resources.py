@@ -11,7 +11,9 @@ from typing import Any
 
 @cache
 def load_json(name: str) -> dict[str, Any]:
-    text = resources.files("kamer_nlp.resources").joinpath("repair", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("kamer_nlp.resources").joinpath("repair", name).read_text(encoding="utf-8")
+    )
     data: dict[str, Any] = json.loads(text)
     return data
 

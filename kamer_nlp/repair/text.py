@@ -109,7 +109,11 @@ class RepairedText:
     @property
     def body_end(self) -> int:
         """End of the body: the footnote texts follow it."""
-        return min((f.start for f in self.footnotes), default=len(self.text)) if self.footnotes else len(self.text)
+        return (
+            min((f.start for f in self.footnotes), default=len(self.text))
+            if self.footnotes
+            else len(self.text)
+        )
 
     def source(self, i: int) -> tuple[int, int] | None:
         """The (page, index) of the glyph behind ``text[i]``, or None when synthesised."""
@@ -134,7 +138,13 @@ class RepairedText:
                 and abs(last.bottom - g.bottom) < 0.6 * max(g.bottom - g.top, 1.0)
                 and g.x0 >= last.x0 - 1
             ):
-                out[-1] = Box(g.page, min(last.x0, g.x0), min(last.top, g.top), max(last.x1, g.x1), max(last.bottom, g.bottom))
+                out[-1] = Box(
+                    g.page,
+                    min(last.x0, g.x0),
+                    min(last.top, g.top),
+                    max(last.x1, g.x1),
+                    max(last.bottom, g.bottom),
+                )
             else:
                 out.append(Box(g.page, g.x0, g.top, g.x1, g.bottom))
         return out

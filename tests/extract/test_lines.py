@@ -17,7 +17,12 @@ def _layout(tmp_path: Path, pages: list[list[tuple]]):
 def test_lines_follow_baselines_and_keep_provenance(tmp_path: Path) -> None:
     layout = _layout(
         tmp_path,
-        [[("text", 72, 100, "Eerste regel van de brief", "Helvetica", 10), ("text", 72, 113, "tweede regel", "Helvetica", 10)]],
+        [
+            [
+                ("text", 72, 100, "Eerste regel van de brief", "Helvetica", 10),
+                ("text", 72, 113, "tweede regel", "Helvetica", 10),
+            ]
+        ],
     )
     assert [ln.text for ln in layout.lines] == ["Eerste regel van de brief", "tweede regel"]
     first = layout.lines[0]
@@ -51,9 +56,17 @@ def test_raised_smaller_digits_attach_to_their_line_as_markers(tmp_path: Path) -
 def test_small_right_column_is_a_separate_segment(tmp_path: Path) -> None:
     layout = _layout(
         tmp_path,
-        [[("text", 72, 100, "De tekst van de brief loopt hier door", "Helvetica", 9), ("text", 440, 100, "Ons kenmerk", "Helvetica", 6.5)]],
+        [
+            [
+                ("text", 72, 100, "De tekst van de brief loopt hier door", "Helvetica", 9),
+                ("text", 440, 100, "Ons kenmerk", "Helvetica", 6.5),
+            ]
+        ],
     )
-    assert sorted(ln.text for ln in layout.lines) == ["De tekst van de brief loopt hier door", "Ons kenmerk"]
+    assert sorted(ln.text for ln in layout.lines) == [
+        "De tekst van de brief loopt hier door",
+        "Ons kenmerk",
+    ]
 
 
 def test_glyphs_drawn_twice_count_once(tmp_path: Path) -> None:
@@ -66,7 +79,16 @@ def test_glyphs_drawn_twice_count_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("glyph", "expected"),
-    [("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\u00a0", " "), ("\u00ad", "-"), ("\u200b", ""), ("\uf0b7", "•"), ("a", "a")],
+    [
+        ("\ufb01", "fi"),
+        ("\ufb02", "fl"),
+        ("\ufb03", "ffi"),
+        ("\u00a0", " "),
+        ("\u00ad", "-"),
+        ("\u200b", ""),
+        ("\uf0b7", "•"),
+        ("a", "a"),
+    ],
 )
 def test_glyph_text_is_normalised(glyph: str, expected: str) -> None:
     assert normalise_glyph_text(glyph) == expected

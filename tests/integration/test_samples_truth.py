@@ -11,7 +11,20 @@ from kamer_nlp.api import repair_pdf
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 SAMPLES = sorted(RAW.glob("*.pdf"))
-META_KEYS = ("date", "kamer", "vergaderjaar", "dossier", "toevoeging", "ondernummer", "subject", "kenmerk", "signatories", "co_senders", "id", "title")
+META_KEYS = (
+    "date",
+    "kamer",
+    "vergaderjaar",
+    "dossier",
+    "toevoeging",
+    "ondernummer",
+    "subject",
+    "kenmerk",
+    "signatories",
+    "co_senders",
+    "id",
+    "title",
+)
 # A letterhead letter prints no vergaderjaar or publication id; its title is its subject.
 NOT_PRINTED = {"letterhead": {"vergaderjaar", "id", "title"}, "kamerstuk": set()}
 
@@ -40,7 +53,9 @@ def test_text_is_exactly_the_truth(pair) -> None:  # type: ignore[no-untyped-def
 
 def test_paragraph_kinds(pair) -> None:  # type: ignore[no-untyped-def]
     rt, truth = pair
-    assert [(p.start, p.end, p.kind) for p in rt.paragraphs] == [(p["start"], p["end"], p["kind"]) for p in truth["paragraphs"]]
+    assert [(p.start, p.end, p.kind) for p in rt.paragraphs] == [
+        (p["start"], p["end"], p["kind"]) for p in truth["paragraphs"]
+    ]
 
 
 def test_footnotes_and_markers(pair) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +68,9 @@ def test_footnotes_and_markers(pair) -> None:  # type: ignore[no-untyped-def]
 def test_every_hyphenation_decision(pair) -> None:  # type: ignore[no-untyped-def]
     rt, truth = pair
     ours = [r for r in rt.repairs if r.kind == "dehyphenate"]
-    assert [(r.source.split("\n")[0], r.decision) for r in ours] == [(h["left"], h["decision"]) for h in truth["hyphenation"]]
+    assert [(r.source.split("\n")[0], r.decision) for r in ours] == [
+        (h["left"], h["decision"]) for h in truth["hyphenation"]
+    ]
 
 
 def test_metadata(pair) -> None:  # type: ignore[no-untyped-def]

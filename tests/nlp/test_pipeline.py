@@ -23,7 +23,9 @@ def test_default_pipeline_has_the_components_in_order() -> None:
 
 
 def test_lookup_lemmas_work_without_a_model() -> None:
-    doc = load_pipeline("default")("De ministers hebben uw Kamer geïnformeerd en de brief gestuurd.")
+    doc = load_pipeline("default")(
+        "De ministers hebben uw Kamer geïnformeerd en de brief gestuurd."
+    )
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["geïnformeerd"] == "informeren"
     assert lemmas["gestuurd"] == "sturen"
@@ -39,10 +41,20 @@ def test_lg_without_the_model_names_the_install_command() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.skipif(not HAS_LG, reason="nl_core_news_lg is not installed (cannot be downloaded here)")
+@pytest.mark.skipif(
+    not HAS_LG, reason="nl_core_news_lg is not installed (cannot be downloaded here)"
+)
 def test_lg_pipeline_runs_the_same_components() -> None:
     nlp = load_pipeline("lg")
-    for name in ("kamer_sentences", "kamer_references", "kamer_temporal", "kamer_actors", "kamer_commitments", "parser", "ner"):
+    for name in (
+        "kamer_sentences",
+        "kamer_references",
+        "kamer_temporal",
+        "kamer_actors",
+        "kamer_commitments",
+        "parser",
+        "ner",
+    ):
         assert name in nlp.pipe_names
     assert nlp.pipe_names.index("kamer_sentences") < nlp.pipe_names.index("parser")
 

@@ -8,18 +8,42 @@ import spacy
 from kamer_nlp.nlp.sentences import SentenceSplitter, sentence_starts
 
 CASES = [
-    ("Zie Kamerstuk 31 015, nr. 135. Dat is de brief.", ["Zie Kamerstuk 31 015, nr. 135.", "Dat is de brief."]),
-    ("In de brief van 7 februari jl. Heeft de Minister iets gezegd.", ["In de brief van 7 februari jl. Heeft de Minister iets gezegd."]),
-    ("Dit gebeurt o.a. door de politie. Daarna volgt meer.", ["Dit gebeurt o.a. door de politie.", "Daarna volgt meer."]),
+    (
+        "Zie Kamerstuk 31 015, nr. 135. Dat is de brief.",
+        ["Zie Kamerstuk 31 015, nr. 135.", "Dat is de brief."],
+    ),
+    (
+        "In de brief van 7 februari jl. Heeft de Minister iets gezegd.",
+        ["In de brief van 7 februari jl. Heeft de Minister iets gezegd."],
+    ),
+    (
+        "Dit gebeurt o.a. door de politie. Daarna volgt meer.",
+        ["Dit gebeurt o.a. door de politie.", "Daarna volgt meer."],
+    ),
     ("Op 12 maart a.s. Komt er een overleg.", ["Op 12 maart a.s. Komt er een overleg."]),
     ("Zie blz. 4 en art. 3. Het lid vervalt.", ["Zie blz. 4 en art. 3.", "Het lid vervalt."]),
-    ("Dit is ondertekend door mr. Jansen. Hij is advocaat.", ["Dit is ondertekend door mr. Jansen.", "Hij is advocaat."]),
-    ("De Minister voor Rechtsbescherming,\nS. Dekker", ["De Minister voor Rechtsbescherming,", "S. Dekker"]),
+    (
+        "Dit is ondertekend door mr. Jansen. Hij is advocaat.",
+        ["Dit is ondertekend door mr. Jansen.", "Hij is advocaat."],
+    ),
+    (
+        "De Minister voor Rechtsbescherming,\nS. Dekker",
+        ["De Minister voor Rechtsbescherming,", "S. Dekker"],
+    ),
     ("Gesprek met V.L.W.A. Heijnen. Zij komt.", ["Gesprek met V.L.W.A. Heijnen.", "Zij komt."]),
-    ("1. Vinden en verwijderen kinderpornografie.\n\nDe Rapporteur geeft aan.", ["1. Vinden en verwijderen kinderpornografie.", "De Rapporteur geeft aan."]),
-    ("Wat vindt u? Ik vind het goed! Nu verder.", ["Wat vindt u?", "Ik vind het goed!", "Nu verder."]),
+    (
+        "1. Vinden en verwijderen kinderpornografie.\n\nDe Rapporteur geeft aan.",
+        ["1. Vinden en verwijderen kinderpornografie.", "De Rapporteur geeft aan."],
+    ),
+    (
+        "Wat vindt u? Ik vind het goed! Nu verder.",
+        ["Wat vindt u?", "Ik vind het goed!", "Nu verder."],
+    ),
     ("Het kost 2,5 mln. Dat is veel.", ["Het kost 2,5 mln. Dat is veel."]),
-    ("Hij zei: “Dit klopt.” Daarna ging hij weg.", ["Hij zei: “Dit klopt.”", "Daarna ging hij weg."]),
+    (
+        "Hij zei: “Dit klopt.” Daarna ging hij weg.",
+        ["Hij zei: “Dit klopt.”", "Daarna ging hij weg."],
+    ),
 ]
 
 

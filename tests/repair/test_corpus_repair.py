@@ -119,7 +119,14 @@ def test_seed_plain_text(corpus_dir: Path) -> None:
     assert text[: markers[1]].endswith("kindermisbruik.")
     assert text[: markers[2]].endswith("heb gedaan.")
     # the sentence that runs over the page break after note 2 is one paragraph
-    para = next(p for p in rt.paragraphs if "De actielijn over publiek-private" in text[p.start : p.end])
-    assert "het introduceren van een bestuursrechtelijke aanpak is voor het vinden" in text[para.start : para.end]
+    para = next(
+        p for p in rt.paragraphs if "De actielijn over publiek-private" in text[p.start : p.end]
+    )
+    assert (
+        "het introduceren van een bestuursrechtelijke aanpak is voor het vinden"
+        in text[para.start : para.end]
+    )
     assert rt.meta["date"] == "2018-02-14"
-    assert rt.meta["signatories"] == [{"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}]
+    assert rt.meta["signatories"] == [
+        {"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}
+    ]

@@ -7,11 +7,38 @@ from hypothesis import strategies as st
 
 from kamer_nlp.repair.plaintext import repair_plaintext
 
-WORDS = ["de", "Minister", "zal", "uw", "Kamer", "informeren", "over", "slacht-", "offer", "EU-", "landen", "zorg-",
-         "en", "veiligheid", "1.", "2", "Kamerstuk", "31", "015,", "nr.", "135.", "(zie", "bijlage)1.", "brief.2", "–"]
+WORDS = [
+    "de",
+    "Minister",
+    "zal",
+    "uw",
+    "Kamer",
+    "informeren",
+    "over",
+    "slacht-",
+    "offer",
+    "EU-",
+    "landen",
+    "zorg-",
+    "en",
+    "veiligheid",
+    "1.",
+    "2",
+    "Kamerstuk",
+    "31",
+    "015,",
+    "nr.",
+    "135.",
+    "(zie",
+    "bijlage)1.",
+    "brief.2",
+    "–",
+]
 
 line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
-document = st.lists(st.one_of(line, st.just(""), st.just(" \f")), min_size=1, max_size=30).map("\n".join)
+document = st.lists(st.one_of(line, st.just(""), st.just(" \f")), min_size=1, max_size=30).map(
+    "\n".join
+)
 
 
 @settings(max_examples=150, deadline=None)

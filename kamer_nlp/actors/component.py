@@ -88,14 +88,24 @@ class ActorRecognizer:
         spans: list[Span] = []
         for mention in analysis.mentions:
             span = doc.char_span(
-                mention.start, mention.end, label=LABEL, kb_id=mention.actor_id, alignment_mode="strict"
+                mention.start,
+                mention.end,
+                label=LABEL,
+                kb_id=mention.actor_id,
+                alignment_mode="strict",
             )
             if span is None:
                 span = doc.char_span(
-                    mention.start, mention.end, label=LABEL, kb_id=mention.actor_id, alignment_mode="expand"
+                    mention.start,
+                    mention.end,
+                    label=LABEL,
+                    kb_id=mention.actor_id,
+                    alignment_mode="expand",
                 )
             if span is None:
-                add_warning(doc, f"kamer_actors: could not align {mention.text!r} at {mention.start}")
+                add_warning(
+                    doc, f"kamer_actors: could not align {mention.text!r} at {mention.start}"
+                )
                 continue
             set_span_attrs(span, mention.attrs())
             spans.append(span)

@@ -94,7 +94,11 @@ def collect_name(
     # titles (mr., drs.) and initials (S., V.L.W.A.)
     while j < len(tokens):
         tok = tokens[j]
-        if tok.key in {t.rstrip(".") for t in titles} and j + 1 < len(tokens) and tokens[j + 1].text == ".":
+        if (
+            tok.key in {t.rstrip(".") for t in titles}
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text == "."
+        ):
             j += 2
             continue
         if (
@@ -113,7 +117,12 @@ def collect_name(
         tok = tokens[k]
         if k > i and "\n\n" in text[tokens[k - 1].end : tok.start]:
             break
-        if tok.is_word and tok.text[:1].isupper() and tok.text not in stop and not tok.text.isdigit():
+        if (
+            tok.is_word
+            and tok.text[:1].isupper()
+            and tok.text not in stop
+            and not tok.text.isdigit()
+        ):
             last_cap = k
             words += 1
             k += 1

@@ -153,7 +153,8 @@ def _ministry_entries(row: dict[str, Any]) -> list[dict[str, Any]]:
         "actor_id": row["actor_id"],
         "type": "ministry",
         "name": row["name"],
-        "aliases": [f"Ministerie van {s}" for s in shorts[1:]] + [f"Departement van {s}" for s in shorts],
+        "aliases": [f"Ministerie van {s}" for s in shorts[1:]]
+        + [f"Departement van {s}" for s in shorts],
         # bare short names ("Sociale Zaken en Werkgelegenheid") only when capitalised as a name
         "cs_aliases": [s for s in shorts if " " in s or row.get("short_is_name")],
         "abbreviations": abbrs,
@@ -170,7 +171,8 @@ def _ministry_entries(row: dict[str, Any]) -> list[dict[str, Any]]:
                 "type": kind,
                 "name": name,
                 # "voor" for "van" is a frequent slip; accept it
-                "aliases": [f"{title} van {s}" for s in shorts[1:]] + [f"{title} voor {s}" for s in shorts],
+                "aliases": [f"{title} van {s}" for s in shorts[1:]]
+                + [f"{title} voor {s}" for s in shorts],
                 "abbreviation_forms": [f"{title} van {a}" for a in abbrs],
                 "ministry": row["actor_id"],
                 "function": name,
@@ -328,7 +330,9 @@ class Gazetteer:
         out = [
             e
             for e in self._entries.values()
-            if e.ministry == ministry_id and e.type == "minister" and e.is_valid(on, self.grace_days)
+            if e.ministry == ministry_id
+            and e.type == "minister"
+            and e.is_valid(on, self.grace_days)
         ]
         return sorted(out, key=lambda e: not e.actor_id.startswith("minister-" + ministry_id[11:]))
 

@@ -76,8 +76,10 @@ class _Spans:
         clash = self.overlapping(mention.start, mention.end)
         if any(m.start == mention.start and m.end == mention.end for m in clash):
             return False  # the same span is already known (the gazetteer wins)
-        if clash and replace_contained and all(
-            mention.start <= m.start and m.end <= mention.end for m in clash
+        if (
+            clash
+            and replace_contained
+            and all(mention.start <= m.start and m.end <= mention.end for m in clash)
         ):
             for m in clash:
                 self.items.remove(m)
@@ -108,7 +110,10 @@ class ActorResolver:
             for k, v in self.cues.data.get("named_government_cues", {}).items()
         }
         self._markers = sorted(
-            (tuple(t.key for t in tokenize(m)) for m in self.cues.data.get("definition_markers", [])),
+            (
+                tuple(t.key for t in tokenize(m))
+                for m in self.cues.data.get("definition_markers", [])
+            ),
             key=len,
             reverse=True,
         )
@@ -170,7 +175,7 @@ class ActorResolver:
         return False
 
     def _in_citation(self, tokens: Sequence[Token], i: int, j: int) -> bool:
-        """"Verordening (EU) 2019/1021": an abbreviation that is part of a legal citation."""
+        """ "Verordening (EU) 2019/1021": an abbreviation that is part of a legal citation."""
         if i >= 2 and tokens[i - 1].text == "(" and j < len(tokens) and tokens[j].text == ")":
             return tokens[i - 2].key in self.cues.words("reference_words")
         return False
@@ -193,18 +198,27 @@ class ActorResolver:
             entry, via, anachronistic = resolved
             spans.add(
                 self._mention(
-                    text, tokens[i].start, tokens[j - 1].end, entry, via=via, anachronistic=anachronistic
+                    text,
+                    tokens[i].start,
+                    tokens[j - 1].end,
+                    entry,
+                    via=via,
+                    anachronistic=anachronistic,
                 )
             )
 
     # -- stage 2: cue patterns ----------------------------------------------------------------
-    def _cue_stage(self, text: str, tokens: Sequence[Token], on: dt.date | None, spans: _Spans) -> None:
+    def _cue_stage(
+        self, text: str, tokens: Sequence[Token], on: dt.date | None, spans: _Spans
+    ) -> None:
         self._minister_by_name(text, tokens, on, spans)
         for i in range(len(tokens)):
             for phrase, kind in self._gov_cues.items():
                 if match_phrase(tokens, i, phrase, exact=True):
                     k = i + len(phrase)
-                    end = collect_name(tokens, k, self.cues, text=text, max_words=4, conjunctions=True)
+                    end = collect_name(
+                        tokens, k, self.cues, text=text, max_words=4, conjunctions=True
+                    )
                     if end > k:
                         name = text[tokens[k].start : tokens[end - 1].end]
                         prefix = phrase[0].lower()
@@ -224,7 +238,9 @@ class ActorResolver:
                     if end > k:
                         full = normalise_space(text[tokens[i].start : tokens[end - 1].end])
                         full = full[:1].upper() + full[1:]
-                        entry = ActorEntry(actor_id=f"org-{slug(full)}", type="organisation", name=full)
+                        entry = ActorEntry(
+                            actor_id=f"org-{slug(full)}", type="organisation", name=full
+                        )
                         spans.add(
                             self._mention(text, tokens[i].start, tokens[end - 1].end, entry),
                             replace_contained=True,
@@ -234,7 +250,7 @@ class ActorResolver:
     def _minister_by_name(
         self, text: str, tokens: Sequence[Token], on: dt.date | None, spans: _Spans
     ) -> None:
-        """"Minister Koolmees (Sociale Zaken en Werkgelegenheid)" → that ministry's minister."""
+        """ "Minister Koolmees (Sociale Zaken en Werkgelegenheid)" → that ministry's minister."""
         titles = self.cues.data.get("minister_title_words", {})
         for i, tok in enumerate(tokens):
             kind = titles.get(tok.key)
@@ -243,7 +259,10 @@ class ActorResolver:
             end = collect_name(tokens, i + 1, self.cues, text=text, max_words=3)
             if end == i + 1 or end >= len(tokens) or tokens[end].text != "(":
                 continue
-            close = next((k for k in range(end + 1, min(end + 12, len(tokens))) if tokens[k].text == ")"), None)
+            close = next(
+                (k for k in range(end + 1, min(end + 12, len(tokens))) if tokens[k].text == ")"),
+                None,
+            )
             if close is None:
                 continue
             forms = self.gazetteer.index.lookup(tokens[end + 1 : close])
@@ -256,13 +275,19 @@ class ActorResolver:
                 continue
             fn = self.gazetteer.get(fn_id)
             mention = self._mention(
-                text, tok.start, tokens[end - 1].end, fn, anachronistic=not fn.is_valid(on, self.gazetteer.grace_days)
+                text,
+                tok.start,
+                tokens[end - 1].end,
+                fn,
+                anachronistic=not fn.is_valid(on, self.gazetteer.grace_days),
             )
             spans.add(mention, replace_contained=True)
 
     def _person_stage(self, text: str, tokens: Sequence[Token], spans: _Spans) -> None:
         for i in range(len(tokens)):
-            phrase = next((p for p in self._list_cues if match_phrase(tokens, i, p, exact=False)), None)
+            phrase = next(
+                (p for p in self._list_cues if match_phrase(tokens, i, p, exact=False)), None
+            )
             if phrase is not None:
                 k = i + len(phrase)
                 while k < len(tokens):
@@ -275,14 +300,18 @@ class ActorResolver:
                         continue
                     break
                 continue
-            phrase = next((p for p in self._person_cues if match_phrase(tokens, i, p, exact=False)), None)
+            phrase = next(
+                (p for p in self._person_cues if match_phrase(tokens, i, p, exact=False)), None
+            )
             if phrase is not None:
                 k = i + len(phrase)
                 end = collect_name(tokens, k, self.cues, text=text, max_words=4)
                 if end > k:
                     self._add_person(text, tokens, k, end, spans)
 
-    def _add_person(self, text: str, tokens: Sequence[Token], k: int, end: int, spans: _Spans) -> None:
+    def _add_person(
+        self, text: str, tokens: Sequence[Token], k: int, end: int, spans: _Spans
+    ) -> None:
         start, stop = tokens[k].start, tokens[end - 1].end
         # a known actor (a party, a ministry) is not a person
         if self.gazetteer.index.lookup(tokens[k:end]):
@@ -305,10 +334,13 @@ class ActorResolver:
             if k is None:
                 continue
             marker = next(
-                (mk for mk in self._markers if tuple(t.key for t in tokens[k : k + len(mk)]) == mk), None
+                (mk for mk in self._markers if tuple(t.key for t in tokens[k : k + len(mk)]) == mk),
+                None,
             )
             k2 = k + len(marker) if marker else k
-            close = next((x for x in range(k2, min(k2 + 10, len(tokens))) if tokens[x].text == ")"), None)
+            close = next(
+                (x for x in range(k2, min(k2 + 10, len(tokens))) if tokens[x].text == ")"), None
+            )
             if close is None or close == k2:
                 continue
             inner = [t for t in tokens[k2:close] if t.text not in _QUOTES]
@@ -319,7 +351,9 @@ class ActorResolver:
             form_text = text[inner[0].start : inner[-1].end]
             acronym = len(inner) <= 3 and bool(_ACRONYM.match("".join(t.text for t in inner)))
             known = bool(self.gazetteer.index.lookup(inner))
-            if marker is None and not (acronym and (known or _abbreviates(form_text, mention.text))):
+            if marker is None and not (
+                acronym and (known or _abbreviates(form_text, mention.text))
+            ):
                 continue
             if not form_text[:1].isupper():
                 continue
@@ -333,7 +367,9 @@ class ActorResolver:
             start, end = inner[0].start, inner[-1].end
             if entry is None:
                 entry = ActorEntry(target, mention.type, mention.name, ministry=mention.ministry)
-            new = self._mention(text, start, end, entry, via=via, anachronistic=mention.anachronistic)
+            new = self._mention(
+                text, start, end, entry, via=via, anachronistic=mention.anachronistic
+            )
             for old in spans.overlapping(start, end):
                 if old.start >= start and old.end <= end:
                     spans.items.remove(old)
@@ -349,7 +385,9 @@ class ActorResolver:
             if not forms:
                 continue
             form = forms[-1]
-            entry_or_none = self.gazetteer.get(form.actor_id) if form.actor_id in self.gazetteer else None
+            entry_or_none = (
+                self.gazetteer.get(form.actor_id) if form.actor_id in self.gazetteer else None
+            )
             clash = spans.overlapping(start, end)
             if any(c.end - c.start > end - start for c in clash):
                 continue  # inside a longer mention ("Europese Commissie")
@@ -395,7 +433,11 @@ class ActorResolver:
             for item in given:
                 fn_text = item.get("function") or ""
                 entry = self.gazetteer.resolve_function(fn_text, on) if fn_text else None
-                out.append(Signatory(item.get("name"), item.get("function"), entry.actor_id if entry else None))
+                out.append(
+                    Signatory(
+                        item.get("name"), item.get("function"), entry.actor_id if entry else None
+                    )
+                )
         else:
             for b in blocks:
                 out.append(Signatory(b.name, b.function.name, b.function.actor_id, "closing-block"))
@@ -419,11 +461,15 @@ class ActorResolver:
                 out.append(Signatory(None, fn.name if fn else m.name, m.actor_id, "head"))
         return out, closing_start
 
-    def _co_senders(self, text: str, tokens: Sequence[Token], spans: _Spans) -> list[dict[str, Any]]:
+    def _co_senders(
+        self, text: str, tokens: Sequence[Token], spans: _Spans
+    ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         ordered = spans.sorted()
         for i in range(len(tokens)):
-            phrase = next((p for p in self._co_markers if match_phrase(tokens, i, p, exact=False)), None)
+            phrase = next(
+                (p for p in self._co_markers if match_phrase(tokens, i, p, exact=False)), None
+            )
             if phrase is None:
                 continue
             pos = tokens[i + len(phrase) - 1].end
@@ -451,7 +497,10 @@ class ActorResolver:
         if kamer in {"II", "TK", "tweede-kamer"}:
             return "tweede-kamer"
         head = normalise_space(text[:1500]).lower()
-        if "voorzitter van de eerste kamer" in head and "voorzitter van de tweede kamer" not in head:
+        if (
+            "voorzitter van de eerste kamer" in head
+            and "voorzitter van de tweede kamer" not in head
+        ):
             return "eerste-kamer"
         return "tweede-kamer"
 
@@ -492,7 +541,11 @@ class ActorResolver:
                     spans.add(self._mention(text, start, tok.end, kabinet, via="wij"))
                 elif spans.free(tok.start, tok.end):
                     spans.add(self._mention(text, tok.start, tok.end, kabinet, via="wij"))
-            elif (tok.text in kamer_nouns or tok.text == "KAMER") and prev is not None and prev.key in kamer_dets:
+            elif (
+                (tok.text in kamer_nouns or tok.text == "KAMER")
+                and prev is not None
+                and prev.key in kamer_dets
+            ):
                 if nxt is not None and nxt.text == "-" and nxt.start == tok.end:
                     continue  # "Kamer-" compound
                 if spans.free(prev.start, tok.end):
@@ -514,7 +567,12 @@ class ActorResolver:
                 entry = self.gazetteer.get(antecedent.actor_id)
                 spans.add(
                     self._mention(
-                        text, prev.start, tok.end, entry, via="anaphora", anachronistic=antecedent.anachronistic
+                        text,
+                        prev.start,
+                        tok.end,
+                        entry,
+                        via="anaphora",
+                        anachronistic=antecedent.anachronistic,
                     )
                 )
 
@@ -531,7 +589,9 @@ class ActorResolver:
             resolved = self._resolve_forms(forms, on) if forms else None
             if resolved is not None:
                 entry, via, anachronistic = resolved
-                spans.add(self._mention(text, start, end, entry, via=via, anachronistic=anachronistic))
+                spans.add(
+                    self._mention(text, start, end, entry, via=via, anachronistic=anachronistic)
+                )
                 continue
             name = normalise_space(text[start:end])
             actor_id = person_id(name, self.cues) if kind == "person" else f"org-{slug(name)}"
@@ -557,7 +617,10 @@ class ActorResolver:
         sigs, closing_start = self._signatories(text, on, signatories, spans)
         co_senders = self._co_senders(text, tokens, spans)
         for m in list(spans.items):
-            if m.actor_id in {"voorzitter-tweede-kamer", "voorzitter-eerste-kamer"} and m.start < 600:
+            if (
+                m.actor_id in {"voorzitter-tweede-kamer", "voorzitter-eerste-kamer"}
+                and m.start < 600
+            ):
                 spans.swap(m, replace(m, role="addressee"))
         signatory = None
         for s in sigs:

@@ -88,11 +88,17 @@ def find_closing_blocks(
             blocks.append(ClosingBlock(entry, s, fn_end, text[nxt[0] : nxt[1]], *nxt))
         elif line.endswith(","):
             blocks.append(ClosingBlock(entry, s, fn_end, None, None, None))
-        elif prev and s >= len(text) * LETTERHEAD_TAIL and is_name_line(text[prev[0] : prev[1]], cues):
+        elif (
+            prev
+            and s >= len(text) * LETTERHEAD_TAIL
+            and is_name_line(text[prev[0] : prev[1]], cues)
+        ):
             blocks.append(ClosingBlock(entry, s, e, text[prev[0] : prev[1]], *prev))
     # a comma-less function line without a name is not a signature; keep the final cluster:
     # blocks separated by less than 400 characters of other text
-    blocks = [b for b in blocks if b.name is not None or text[b.function_end : b.function_end + 1] == ","]
+    blocks = [
+        b for b in blocks if b.name is not None or text[b.function_end : b.function_end + 1] == ","
+    ]
     if not blocks:
         return []
     cluster = [blocks[-1]]

@@ -312,10 +312,16 @@ class ActorResolver:
     def _add_person(
         self, text: str, tokens: Sequence[Token], k: int, end: int, spans: _Spans
     ) -> None:
-        start, stop = tokens[k].start, tokens[end - 1].end
+        # "Klaver van GroenLinks": a particle followed by a known actor ends the name
+        particles = self.cues.words("name_particles")
+        for p in range(k + 1, end):
+            if tokens[p].key in particles and self.gazetteer.index.longest(tokens, p + 1)[0] >= end:
+                end = p
+                break
         # a known actor (a party, a ministry) is not a person
-        if self.gazetteer.index.lookup(tokens[k:end]):
+        if end <= k or self.gazetteer.index.lookup(tokens[k:end]):
             return
+        start, stop = tokens[k].start, tokens[end - 1].end
         name = normalise_space(text[start:stop])
         entry = ActorEntry(actor_id=person_id(name, self.cues), type="person", name=name)
         spans.add(self._mention(text, start, stop, entry), replace_contained=True)
@@ -328,7 +334,7 @@ class ActorResolver:
         defined: list[tuple[int, SurfaceForm]] = []
         for mention in spans.sorted():
             m = _DEF_OPEN.match(text, mention.end)
-            if not m or m.start() == m.end() - 0 or "(" not in m.group():
+            if not m or "(" not in m.group():
                 continue
             k = by_start.get(m.end())
             if k is None:

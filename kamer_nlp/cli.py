@@ -203,28 +203,43 @@ def extract(
     typer.echo(rt.text)
 
 
+DEFAULT_TRAINING_DATA = Path("data/annotated/commitments/sentences.jsonl")
+
+
 @train_app.command("commitments")
 def train_commitments_cmd(
-    data: Annotated[
-        Path | None, typer.Option(help="Labelled sentences (JSONL); default: the shipped set.")
-    ] = None,
+    data: Annotated[Path, typer.Option(help="Labelled sentences (JSONL).")] = DEFAULT_TRAINING_DATA,
     model: Annotated[
         Path | None,
         typer.Option(help="Where to save the model; default: where the pipeline loads it."),
     ] = None,
     seed: int = 0,
 ) -> None:
-    """Retrain the commitment classifier and print cross-validated precision, recall and F1."""
-    from kamer_nlp.commitments.train import default_data_path, default_model_path, train_commitments
+    """Retrain the commitment classifier; print cross-validated precision, recall and F1."""
+    from importlib import resources
 
-    scores = train_commitments(
-        data or default_data_path(), model or default_model_path(), seed=seed
+    from kamer_nlp.commitments.model import MODEL_RESOURCE
+    from kamer_nlp.commitments.training import train_commitments
+
+    if not data.is_file():
+        err.print(
+            f"[red]error:[/red] {data} not found (run from the project folder or pass --data)"
+        )
+        raise typer.Exit(2)
+    target = model or Path(str(resources.files("kamer_nlp.resources").joinpath(*MODEL_RESOURCE)))
+    scores = train_commitments(data, target, seed=seed)
+    table = Table(
+        title=f"commitment classifier, {scores['folds']}-fold cross-validation, {scores['n']} sentences"
     )
-    table = Table(title="commitment classifier (cross-validated)")
-    for key in scores:
-        table.add_column(key)
-    table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in scores.values()))
+    for column in ("label", "precision", "recall", "F1"):
+        table.add_column(column)
+    table.add_row(
+        "commitment", f"{scores['precision']:.3f}", f"{scores['recall']:.3f}", f"{scores['f1']:.3f}"
+    )
+    link = scores["link"]
+    table.add_row("link", f"{link['precision']:.3f}", f"{link['recall']:.3f}", f"{link['f1']:.3f}")
     Console().print(table)
+    Console().print(f"model saved to {scores['model_path']}")
 
 
 @export_app.command("commitments")

@@ -75,3 +75,12 @@ def test_lg_without_model_is_a_one_line_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["annotate", "-", "--pipeline", "lg"], input="Tekst.")
     assert result.exit_code == 2
     assert "python -m spacy download nl_core_news_lg" in result.output
+
+
+def test_train_commitments_prints_cross_validated_scores(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "annotated" / "commitments" / "sentences.jsonl"
+    model = tmp_path / "model.json"
+    result = runner.invoke(app, ["train", "commitments", "--data", str(data), "--model", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "commitment" in result.output and "precision" in result.output
+    assert json.loads(model.read_text(encoding="utf-8"))["format"] == "kamer-commitments-linear/1"

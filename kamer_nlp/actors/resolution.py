@@ -170,6 +170,15 @@ class ActorResolver:
         glue = {"-", "/"}
         if j < len(tokens) - 1 and tokens[j].text in glue and tokens[j].start == tokens[j - 1].end:
             return tokens[j + 1].start == tokens[j].end
+        # a web address: "Rijksoverheid.nl"
+        if (
+            j < len(tokens) - 1
+            and tokens[j].text == "."
+            and tokens[j].start == tokens[j - 1].end
+            and tokens[j + 1].start == tokens[j].end
+            and tokens[j + 1].text.islower()
+        ):
+            return True
         if i >= 2 and tokens[i - 1].text in glue and tokens[i - 1].end == tokens[i].start:
             return tokens[i - 2].end == tokens[i - 1].start
         return False
@@ -177,7 +186,11 @@ class ActorResolver:
     def _in_citation(self, tokens: Sequence[Token], i: int, j: int) -> bool:
         """ "Verordening (EU) 2019/1021": an abbreviation that is part of a legal citation."""
         if i >= 2 and tokens[i - 1].text == "(" and j < len(tokens) and tokens[j].text == ")":
-            return tokens[i - 2].key in self.cues.words("reference_words")
+            if tokens[i - 2].key in self.cues.words("reference_words"):
+                return True
+            # "… en (EU) 2021/1230", "(EU) nr. 260/2012"
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            return after is not None and (after.text.isdigit() or after.key == "nr")
         return False
 
     # -- stage 1: gazetteer -----------------------------------------------------------------
@@ -186,6 +199,8 @@ class ActorResolver:
     ) -> None:
         for i, j, forms in self.gazetteer.index.find_all(tokens):
             bare_abbr = all(f.via == "abbreviation" and f.case_sensitive for f in forms)
+            if all(f.case_sensitive for f in forms) and self._compound(tokens, i, j):
+                continue
             if bare_abbr and (
                 self._compound(tokens, i, j)
                 or self._shouting(tokens, i, j)

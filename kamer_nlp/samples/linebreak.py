@@ -183,6 +183,8 @@ def break_lines(
     n = len(atoms)
     space = style.text_width(" ")
     hyphen = style.text_width("-")
+    if not justify:
+        return [_make_line(atoms[i:k], k == n) for i, k in _first_fit(atoms, width, space, hyphen)]
     breakable = {_SPACE, JOIN, KEEP, _END}
     best = [float("inf")] * (n + 1)
     back = [-1] * (n + 1)
@@ -225,6 +227,37 @@ def break_lines(
         k = back[k]
     bounds.reverse()
     return [_make_line(atoms[i:k], k == n) for i, k in bounds]
+
+
+def _first_fit(
+    atoms: list[_Atom], width: float, space: float, hyphen: float
+) -> list[tuple[int, int]]:
+    """Ragged right as a word processor sets it: fill each line, break only at spaces
+    (and at forced breaks); no automatic hyphenation."""
+    bounds = []
+    start, n = 0, len(atoms)
+    while start < n:
+        natural = 0.0
+        best: int | None = None
+        for j in range(start, n):
+            if j > start and atoms[j - 1].after in (_SPACE, _NOBREAK):
+                natural += space
+            natural += atoms[j].width
+            atom = atoms[j]
+            if natural + (hyphen if atom.after == JOIN else 0.0) > width and best is not None:
+                break
+            if atom.after == _END or atom.forced:
+                best = j
+                break
+            if atom.after == _SPACE:
+                best = j
+        if best is None:  # nothing breakable fits: overflow to the next break
+            best = next(
+                j for j in range(start, n) if atoms[j].after in (_SPACE, _END) or atoms[j].forced
+            )
+        bounds.append((start, best + 1))
+        start = best + 1
+    return bounds
 
 
 def _make_line(atoms: list[_Atom], last: bool) -> Line:

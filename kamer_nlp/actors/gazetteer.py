@@ -325,17 +325,6 @@ class Gazetteer:
         chosen = self.choose(ids, on)
         return chosen[0] if chosen else None
 
-    def functions_of(self, ministry_id: str, on: dt.date | None = None) -> list[ActorEntry]:
-        """The minister entries whose ministry is ``ministry_id`` (with portfolio first)."""
-        out = [
-            e
-            for e in self._entries.values()
-            if e.ministry == ministry_id
-            and e.type == "minister"
-            and e.is_valid(on, self.grace_days)
-        ]
-        return sorted(out, key=lambda e: not e.actor_id.startswith("minister-" + ministry_id[11:]))
-
 
 @functools.cache
 def _default_gazetteer() -> Gazetteer:

@@ -556,8 +556,6 @@ class ActorResolver:
                     spans.add(self._mention(text, tok.start, tok.end, kabinet, via="wij"))
             elif tok.key in cabinet:
                 start = prev.start if prev is not None and prev.key in cab_dets else tok.start
-                if nxt is not None and nxt.text == "-" and nxt.start == tok.end:
-                    pass  # "kabinet-Rutte": still the cabinet
                 if spans.free(start, tok.end):
                     spans.add(self._mention(text, start, tok.end, kabinet, via="wij"))
                 elif spans.free(tok.start, tok.end):

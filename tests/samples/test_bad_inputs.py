@@ -70,3 +70,14 @@ def test_whitespace_only_and_no_pages(bad: dict[str, Path]) -> None:
     pages = _chars(bad["whitespace_only"])
     assert pages[0] and all(c["text"].isspace() for c in pages[0])
     assert _chars(bad["no_pages"]) == []
+
+
+def test_command_line_writes_samples_and_bad_inputs(tmp_path: Path) -> None:
+    from kamer_nlp.samples.__main__ import main
+    from kamer_nlp.samples.source import load_documents
+
+    assert main([str(tmp_path / "raw"), "--bad", str(tmp_path / "bad")]) == 0
+    for doc in load_documents():
+        assert (tmp_path / "raw" / f"{doc.stem}.pdf").read_bytes().startswith(b"%PDF-")
+        assert (tmp_path / "raw" / f"{doc.stem}.truth.json").exists()
+    assert len(list((tmp_path / "bad").glob("bad_*.pdf"))) == 7

@@ -403,8 +403,8 @@ class ActorResolver:
         for i, j, forms in index.find_all(tokens):
             start, end = tokens[i].start, tokens[j - 1].end
             forms = [f for f in forms if active_from[f] < start]
-            if not forms:
-                continue
+            if not forms or self._compound(tokens, i, j):
+                continue  # not yet defined, or glued into a compound ("SER-verkenning")
             form = forms[-1]
             entry_or_none = (
                 self.gazetteer.get(form.actor_id) if form.actor_id in self.gazetteer else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,18 +74,50 @@ class Example:
         return data
 
 
-def load_examples(path: str | Path) -> list[Example]:
+def default_corpus_dir(data_path: str | Path) -> Path:
+    """``../shared/corpus`` beside the project that holds ``data/annotated/commitments/``."""
+    return Path(data_path).resolve().parents[3].parent / "shared" / "corpus"
+
+
+def _resolve_text(data: dict[str, Any], corpus_dir: Path | None, cache: dict[Path, str]) -> str | None:
+    """Rows read from the corpus store offsets only; their text is read from the corpus file."""
+    if "text" in data:
+        return str(data["text"])
+    ref = data.get("corpus_ref")
+    if ref is None or corpus_dir is None:
+        return None
+    path = corpus_dir / ref["path"]
+    if path not in cache:
+        if not path.is_file():
+            return None
+        cache[path] = path.read_text(encoding="utf-8")
+    return html.unescape(cache[path][ref["start"] : ref["end"]])
+
+
+def load_examples(path: str | Path, *, corpus_dir: Path | None = None) -> list[Example]:
+    """The labelled sentences; rows that point into the reference corpus are read from it when
+    it is there (``corpus_dir``, default ``../shared/corpus``) and left out when it is not."""
+    corpus_dir = default_corpus_dir(path) if corpus_dir is None else corpus_dir
     examples: list[Example] = []
     seen: set[str] = set()
+    cache: dict[Path, str] = {}
+    unresolved = 0
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            ex = Example.from_dict(json.loads(line))
+            data = json.loads(line)
+            text = _resolve_text(data, corpus_dir, cache)
+            if text is None:
+                unresolved += 1
+                continue
+            ex = Example.from_dict({**data, "text": text})
             if ex.id in seen:
                 raise ValueError(f"{path}:{n}: duplicate id {ex.id!r}")
             seen.add(ex.id)
             examples.append(ex)
+    if unresolved:
+        log.warning("%d labelled sentences point into a reference corpus not found at %s", unresolved, corpus_dir)
     return examples
 
 

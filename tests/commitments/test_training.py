@@ -19,13 +19,27 @@ DATA = (
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+def trained(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    """Trained on the whole set: the sentences read from the debate transcript need the corpus."""
     path = tmp_path_factory.mktemp("model") / "model.json"
     return train_commitments(DATA, path, seed=0), path
 
 
-def test_labelled_set_shape() -> None:
-    examples = load_examples(DATA)
+def test_corpus_rows_hold_offsets_not_text() -> None:
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        if raw["source"] == "corpus-reading":
+            assert "text" not in raw and "corpus_ref" in raw
+            assert all("text" not in (raw.get(k) or {}) for k in ("action", "deadline"))
+
+
+def test_without_the_corpus_only_the_written_sentences_load(tmp_path: Path) -> None:
+    examples = load_examples(DATA, corpus_dir=tmp_path)
+    assert examples and {e.source for e in examples} == {"written"}
+
+
+def test_labelled_set_shape(corpus_dir: Path) -> None:
+    examples = load_examples(DATA, corpus_dir=corpus_dir)
     assert len(examples) >= 400
     labels = Counter(e.label for e in examples)
     assert labels["commitment"] >= 100 and labels["link"] >= 30 and labels["none"] >= 200
@@ -39,6 +53,8 @@ def test_labelled_set_shape() -> None:
 def test_offsets_round_trip() -> None:
     for line in DATA.read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
+        if "text" not in raw:
+            continue
         ex = Example.from_dict(raw)
         for key in ("action", "deadline"):
             if raw.get(key):

@@ -242,9 +242,13 @@ def _signatories(block: str) -> list[dict[str, str | None]]:
             out.append({"name": line, "function": _function(lines[i + 1])})
             i += 2
         elif line.endswith(","):
-            function = _function(line)
+            # a function may run over lines: "De Staatssecretaris van Volksgezondheid,\nWelzijn en Sport,"
+            parts = [line.rstrip(",")]
+            while i + 1 < len(lines) and lines[i + 1].endswith(",") and not FUNCTION_LINE.match(lines[i + 1]):
+                i += 1
+                parts.append(lines[i].rstrip(","))
             name = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].endswith(",") else None
-            out.append({"name": name, "function": function})
+            out.append({"name": name, "function": _function(", ".join(parts))})
             i += 2
         else:
             i += 1

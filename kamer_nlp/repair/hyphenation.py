@@ -43,6 +43,7 @@ _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LINE_END = re.compile(r"[^\W_][\w'’-]*-[ \t]*\n[ \t]*[^\W_][\w'’-]*")
 _RIGHT_CORE = re.compile(r"[^\W_]+(?:[-'’/&][^\W_]+)*|&")
+_TREMA_START = re.compile(r"[äëïöüÄËÏÖÜ]")
 _URL_LEFT = re.compile(r"://|www\.|@|/|[^\W_]\.[^\W_]")
 
 
@@ -87,6 +88,7 @@ class Rules:
     abbreviations_title: frozenset[str]
     keep_forms: frozenset[str]
     join_forms: frozenset[str]
+    function_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Rules:
@@ -102,6 +104,7 @@ class Rules:
             abbreviations_title=frozenset(data.get("abbreviations_title", [])),
             keep_forms=low("keep_forms"),
             join_forms=low("join_forms"),
+            function_words=low("function_words"),
         )
 
 
@@ -209,7 +212,35 @@ def _is_abbreviation(seg: str, rules: Rules) -> bool:
         return True
     if any(c.isdigit() for c in seg):
         return True
+    if len(letters) >= 2 and not _VOWELS.intersection(_plain(seg.lower())):
+        return True  # no vowel, no syllable: "Bbz", "tbs", "pgb"
     return seg in rules.abbreviations_title or seg.lower() in rules.abbreviations_lower
+
+
+@cache
+def _hyphenator() -> Any:
+    try:
+        import pyphen
+    except ModuleNotFoundError:  # pragma: no cover - optional
+        return None
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def _valid_break(left: str, right: str) -> bool:
+    """Would Dutch hyphenation patterns (pyphen, nl_NL) break ``left + right`` between the two?"""
+    hyphenator = _hyphenator()
+    if hyphenator is None:
+        return False
+    return len(left) in hyphenator.positions((left + right).lower())
+
+
+def _english_pair(seg: str, core: str) -> bool:
+    """Two common English words ("health-/sector"): English compounds keep their hyphen."""
+    if len(seg) < 3 or len(core) < 3 or not seg.isalpha() or not core.isalpha():
+        return False
+    en = [lexicon.english_frequency(seg), lexicon.english_frequency(core)]
+    nl = [lexicon.word_frequency(seg), lexicon.word_frequency(core)]
+    return min(en) >= 4.0 and any(e > n for e, n in zip(en, nl, strict=True))
 
 
 def _plain(seg: str) -> str:
@@ -264,18 +295,39 @@ def decide_hyphen(
         # follows that the hyphen is suspended before ("zee- en luchtvaart")
         trema = _restore_trema(core, rules) if seg[-1].lower() in _VOWELS else None
         nxt = _right_core(following.split()[0]) if following.split() else ""
-        content_follows = len(nxt) >= 5 and (lexicon.is_word(nxt) or "-" in nxt)
+        content_follows = (
+            len(nxt) >= 5
+            and nxt.lower() not in rules.function_words
+            and (lexicon.is_word(nxt) or "-" in nxt)
+        )
         if trema and lexicon.is_listed(word + trema) and not content_follows:
             return decided("join", 0.85, "trema", word + trema + right[len(core) :])
+        # "partij-/en" is "partijen": a known word broken at a valid hyphenation point
+        if lexicon.is_word(word + core) and _valid_break(word, core) and not content_follows:
+            return decided("join", 0.8, "lexicon")
         return decided("keep_space", 0.93, "suspended")
     if re.search(r"[?=%#]|/.*/", right):
         return decided("keep", 0.85, "url")
+    # 2. the document itself writes the whole form elsewhere: the writer's spelling wins
+    # ("InnovatieAgenda" against the capital rule, "reductie-opgave" against the default)
+    joined = word + core
+    hyphenated = f"{word}-{core}"
+    if vocabulary is not None:
+        j, h = vocabulary.count(joined), vocabulary.count(hyphenated)
+        if h > j:
+            return decided("keep", 0.95 if not j else 0.75, "document")
+        if j > h:
+            return decided("join", 0.95 if not h else 0.75, "document")
+
+    # 1 (continued). form of the two sides
     if seg[-1].isdigit() or core[0].isdigit():
         return decided("keep", 0.97, "digit")
+    if _TREMA_START.match(core):
+        return decided("join", 0.95, "trema")  # "Oekra-/ïne": no Dutch word starts with a trema
     if core[0].isupper():
         if seg.isupper() and core.isupper() and len(core) > 1:
             # ALL-CAPS heading broken in a word: "MINISTE-/RIE"
-            if lexicon.is_word(seg + core) and not (lexicon.is_word(seg) and lexicon.is_word(core)):
+            if lexicon.is_word(seg + core):
                 return decided("join", 0.8, "lexicon")
             return decided("keep", 0.85, "abbreviation")
         return decided("keep", 0.95, "capital")
@@ -284,28 +336,19 @@ def decide_hyphen(
     if _is_abbreviation(seg, rules):
         return decided("keep", 0.95, "abbreviation")
 
-    joined = word + core
-    hyphenated = f"{word}-{core}"
-    if _norm(hyphenated) in rules.keep_forms:
-        return decided("keep", 0.95, "exception")
-    if _norm(joined) in rules.join_forms:
-        return decided("join", 0.95, "exception")
-
-    # 2. the document itself
+    # 3. the document: longer forms sharing the joined or hyphenated start
     if vocabulary is not None:
-        j, h = vocabulary.count(joined), vocabulary.count(hyphenated)
-        if j or h:
-            if h > j:
-                return decided("keep", 0.95 if not j else 0.75, "document")
-            if j > h:
-                return decided("join", 0.95 if not h else 0.75, "document")
         jp, hp = vocabulary.count_prefix(joined), vocabulary.count_prefix(hyphenated)
         if (jp or hp) and jp != hp:
             return (
                 decided("keep", 0.8, "document") if hp > jp else decided("join", 0.85, "document")
             )
 
-    # 3. orthography and lexicon
+    # 4. orthography and lexicon
+    if _norm(hyphenated) in rules.keep_forms:
+        return decided("keep", 0.95, "exception")
+    if _norm(joined) in rules.join_forms:
+        return decided("join", 0.95, "exception")
     hyph_listed = lexicon.is_listed(hyphenated)
     joined_listed = lexicon.is_listed(joined)
     if hyph_listed and not joined_listed:
@@ -317,7 +360,10 @@ def decide_hyphen(
             return decided("join", 0.9, "trema", word + trema + right[len(core) :])
         # a clash written joined is a misspelling unless the lexicon lists only the joined
         # form ("museum" is "muse-/um", "geuit" is "ge-/uit")
-        if low_seg[-1] + low_core[0] in rules.vowel_clash and (hyph_listed or not joined_listed):
+        clash = low_seg[-1] + low_core[0] in rules.vowel_clash
+        if low_seg[-2:] in {"eu", "ou", "au"} and low_core[0] == "e":
+            clash = False  # "milieueffect", "bouwen": the digraph cannot be misread
+        if clash and lexicon.is_word(core) and (hyph_listed or not joined_listed):
             return decided("keep", 0.88, "vowel_clash")
     joined_word = lexicon.is_word(joined)
     right_word = lexicon.is_word(core)
@@ -334,18 +380,18 @@ def decide_hyphen(
     if joined_word:
         return decided("join", 0.93 if joined_listed else 0.88, "lexicon")
 
-    # 4. word shape: unknown joined form
+    # 5. word shape: unknown joined form
     if seg[0].isupper() and right_word:
         # a capitalised name or abbreviation before a word ("Qredits-lening", "Taser-wapen"):
         # written capitalised elsewhere and never lowercase, or used as a compound head
         proper = vocabulary is not None and (
             (vocabulary.count_exact(seg) and not vocabulary.count_exact(seg.lower()))
-            or vocabulary.head_count(seg)
+            or (vocabulary.head_count(seg) and not left_word)
         )
         if proper:
             return decided("keep", 0.75, "name")
-        if not left_word and len(seg) <= 5:
-            return decided("keep", 0.6, "name")
+    if _english_pair(seg, core):
+        return decided("keep", 0.7, "foreign")
     if not left_word or not right_word:
         return decided("join", 0.9, "fragment")
     return decided("join", 0.75 if seg.islower() else 0.65, "compound")

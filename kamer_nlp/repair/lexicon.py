@@ -72,6 +72,23 @@ def _wordfreq_table() -> dict[str, float]:
     return table
 
 
+@cache
+def _english_table() -> dict[str, float]:
+    try:
+        import wordfreq
+    except ModuleNotFoundError:  # pragma: no cover - dependency missing
+        return {}
+    table: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="large")
+    return table
+
+
+@lru_cache(maxsize=50_000)
+def english_frequency(form: str) -> float:
+    """Zipf frequency of ``form`` in wordfreq's English list (loaded on first use only)."""
+    freq = _english_table().get(normalise(form))
+    return round(math.log10(freq) + 9, 2) if freq else 0.0
+
+
 def load() -> None:
     """Load both sources now (otherwise they load on first use)."""
     _spacy_forms()

@@ -20,6 +20,7 @@ from spacy.pipeline import Lemmatizer
 # Import the component modules so their factories are registered.
 from kamer_nlp.nlp import extensions as _extensions  # noqa: F401
 from kamer_nlp.nlp import sentences as _sentences  # noqa: F401
+from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
 from kamer_nlp.nlp.components import register_all
 
 LG_MODEL = "nl_core_news_lg"
@@ -64,6 +65,7 @@ def load_pipeline(name: str = "default") -> Language:
     base = kamer.get("base_model")
     if base:
         nlp = spacy.load(base, exclude=list(kamer.get("exclude", [])))
+        customise_tokenizer(nlp)
         for pipe in config["nlp"]["pipeline"]:
             settings = dict(config["components"][pipe])
             factory = settings.pop("factory")

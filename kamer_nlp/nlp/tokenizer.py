@@ -1,0 +1,39 @@
+"""The Dutch tokenizer with kamer-nlp's additions.
+
+spaCy's Dutch rules keep "Bontenbal/Grinwis" and "IenW/RWS" as one token, so an
+actor or reference span ending at the slash cannot align with token boundaries.
+A slash between letters becomes an infix (and/or, "en/of", stays one token via an
+exception).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+EXTRA_INFIXES = (r"(?<=[A-Za-zÀ-ÿ])/(?=[A-Za-zÀ-ÿ]{2})",)
+KEEP_WHOLE = ("en/of", "c.q.", "m/v", "w.o.")
+
+
+def customise(nlp: Language) -> Tokenizer:
+    """Extend ``nlp``'s tokenizer in place and return it."""
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    infixes = list(nlp.Defaults.infixes or []) + list(EXTRA_INFIXES)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for form in KEEP_WHOLE:
+        tokenizer.add_special_case(form, [{"ORTH": form}])
+    return tokenizer
+
+
+@spacy.registry.tokenizers("kamer_nlp.DutchTokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make(nlp: Language) -> Tokenizer:
+        base = spacy.util.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        nlp.tokenizer = base
+        return customise(nlp)
+
+    return make

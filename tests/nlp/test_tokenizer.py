@@ -1,0 +1,21 @@
+import pytest
+import spacy
+
+from kamer_nlp.nlp.tokenizer import customise
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Bontenbal/Grinwis", ["Bontenbal", "/", "Grinwis"]),
+        ("IenW/RWS", ["IenW", "/", "RWS"]),
+        ("en/of", ["en/of"]),
+        ("2022/23", ["2022/23"]),
+        ("EU-landen", ["EU-landen"]),
+        ("nr. 135.", ["nr.", "135", "."]),
+    ],
+)
+def test_slash_between_names_splits(text: str, tokens: list[str]) -> None:
+    nlp = spacy.blank("nl")
+    customise(nlp)
+    assert [t.text for t in nlp(text)] == tokens

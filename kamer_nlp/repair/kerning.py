@@ -52,8 +52,13 @@ def _known(form: str, vocabulary: DocumentVocabulary | None) -> bool:
 
 
 def _plausible_alone(form: str, vocabulary: DocumentVocabulary | None) -> bool:
-    """Could ``form`` stand on its own here? (lexicon word, or written alone elsewhere in the document)"""
-    return lexicon.is_word(form) or (vocabulary is not None and vocabulary.count(form) > 1)
+    """Could ``form`` stand on its own here? (a Dutch or common English word, or written
+    alone elsewhere in the document: the vocabulary counts this occurrence too)"""
+    return (
+        lexicon.is_word(form)
+        or (vocabulary is not None and vocabulary.count(form) > 1)
+        or (len(form) > 3 and lexicon.english_frequency(form) >= 4.0)
+    )
 
 
 def _merge(tokens: list[str], vocabulary: DocumentVocabulary | None) -> tuple[str, float] | None:
@@ -72,6 +77,8 @@ def _merge(tokens: list[str], vocabulary: DocumentVocabulary | None) -> tuple[st
     if not _known(joined, vocabulary):
         return None
     trema = any(_TREMA_START.match(c) for c in cores[1:])
+    if not trema and any(len(c) <= 3 and lexicon.word_frequency(c) >= 5.5 for c in cores):
+        return None  # "Ier en": a function word ("en", "de", "van") is a word, not a fragment
     alone = [_plausible_alone(c, vocabulary) for c in cores]
     if all(alone) and not trema:
         return None

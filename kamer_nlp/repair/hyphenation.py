@@ -240,7 +240,12 @@ def _english_pair(seg: str, core: str) -> bool:
         return False
     en = [lexicon.english_frequency(seg), lexicon.english_frequency(core)]
     nl = [lexicon.word_frequency(seg), lexicon.word_frequency(core)]
-    return min(en) >= 4.0 and any(e > n for e, n in zip(en, nl, strict=True))
+    return min(en) >= 4.0 and any(e - n >= 1.0 for e, n in zip(en, nl, strict=True))
+
+
+def _any_word(form: str) -> bool:
+    """A Dutch word, or a common English one (for chains such as "critical-raw-materials")."""
+    return lexicon.is_word(form) or (len(form) > 2 and lexicon.english_frequency(form) >= 4.0)
 
 
 def _plain(seg: str) -> str:
@@ -392,6 +397,9 @@ def decide_hyphen(
             return decided("keep", 0.75, "name")
     if _english_pair(seg, core):
         return decided("keep", 0.7, "foreign")
+    if "-" in core and _any_word(seg) and _any_word(core.split("-")[0]):
+        # a chain of hyphenated words ("kant-/en-klaar", "circulair-/in-2050")
+        return decided("keep", 0.7, "chain")
     if not left_word or not right_word:
         return decided("join", 0.9, "fragment")
     return decided("join", 0.75 if seg.islower() else 0.65, "compound")

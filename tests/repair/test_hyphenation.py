@@ -260,3 +260,48 @@ def test_corpus_seed(corpus_dir: Path) -> None:
             left, right, following=following, vocabulary=vocab
         ).decision
     assert seen == SEED_EXPECTED
+
+
+def _held_out_cases(text: str) -> list[tuple[str, str, str]]:
+    """Every hyphenated token split at each hyphen (keep) and every longer word split at
+    each Dutch hyphenation point (join): what a typesetter could have broken."""
+    pyphen = pytest.importorskip("pyphen")
+    hyphenator = pyphen.Pyphen(lang="nl_NL")
+    cases = []
+    for token in sorted(set(re.findall(r"[^\W_]+(?:-[^\W_]+)+|[^\W\d_]{6,}", text))):
+        if "-" in token:
+            parts = token.split("-")
+            cases += [
+                ("-".join(parts[:k]), "-".join(parts[k:]), "keep") for k in range(1, len(parts))
+            ]
+        else:
+            cases += [
+                (token[:p], token[p:], "join")
+                for p in hyphenator.positions(token)
+                if 2 <= p <= len(token) - 2
+            ]
+    return cases
+
+
+@pytest.mark.corpus
+def test_corpus_held_out_splits(corpus_dir: Path) -> None:
+    """Split the official texts' own words at every possible break, decide without
+    document evidence (the hardest setting), and compare with how they are written."""
+    base = corpus_dir / "officielebekendmakingen"
+    texts = [_gold_text(base / d / f"{d}.xml") for d in GOLD_PAIRS]
+    seed = (corpus_dir / "seed" / "kst-31015-136.txt").read_text(encoding="utf-8")
+    texts.append(re.sub(r"-\n(?=[a-z])", "", seed))
+    tally = {"join": [0, 0], "keep": [0, 0]}
+    misses = []
+    for text in texts:
+        for left, right, expected in _held_out_cases(text):
+            decision = decide_hyphen(left, right).decision
+            tally[expected][0] += 1
+            if decision != expected:
+                tally[expected][1] += 1
+                misses.append(f"{left}-/{right} → {decision}")
+    join_n, join_wrong = tally["join"]
+    keep_n, keep_wrong = tally["keep"]
+    assert join_n > 1000 and keep_n > 10
+    assert join_wrong / join_n <= 0.01, misses
+    assert keep_wrong / keep_n <= 0.15, misses

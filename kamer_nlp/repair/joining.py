@@ -106,6 +106,17 @@ class ParagraphWriter:
                 self._join(parts[k + 1][0], page, separator)
         return start, len(self.builder)
 
+    @staticmethod
+    def _restore_trema(nxt: _Chars, left: str, right: str, form: str) -> None:
+        """ "ge-/informeerd" → "geïnformeerd": the trema dropped at the break comes back on the
+        next line's first letter, which keeps pointing at its source glyph."""
+        if not form or form == left + right or len(form) != len(left) + len(right):
+            return
+        start = len(nxt.text) - len(nxt.s().lstrip())
+        for k, ch in enumerate(form[len(left) :]):
+            if start + k < len(nxt.text) and nxt.text[start + k] != ch:
+                nxt.text[start + k] = ch
+
     def _join_url(self, text: str, nxt: _Chars, page: int) -> bool:
         """A link broken over a line: glue the pieces (a hyphen at the break is part of the link)."""
         m = URL_START.search(text)
@@ -174,6 +185,7 @@ class ParagraphWriter:
             if left_match and right_match:
                 left = left_match.group(1)
                 right, following = right_match.group(1), right_match.group(2)
+                right = right.rstrip(".,;:!?)]”’\"'") or right
                 decision = decide_hyphen(
                     left, right, following=following, vocabulary=self.vocabulary
                 )
@@ -181,6 +193,7 @@ class ParagraphWriter:
                 source = f"{left}-\n{right}"
                 if decision.decision == "join":
                     self.builder.drop_last()
+                    self._restore_trema(nxt, left, right, decision.form)
                     at = len(self.builder)
                     self.repairs.append(
                         Repair(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +53,8 @@ def test_every_character_maps_back_to_the_same_character_of_the_input(text: str)
     for i, ch in enumerate(rt.text):
         src = rt.source(i)
         if src is not None:
-            assert text[src[1]] == ch
+            # identical, or a trema restored at a line-end hyphen ("ge-/informeerd")
+            assert text[src[1]] == ch or unicodedata.normalize("NFD", ch)[0] == text[src[1]]
     for fn in rt.footnotes:
         assert 0 <= fn.start <= fn.end <= len(rt.text)
         if fn.marker is not None:

@@ -207,16 +207,22 @@ def _outcomes(
                 try:
                     yield future.result()
                 except Exception as err:  # a worker died (killed, out of memory): record, continue
-                    path = futures[future]
-                    yield Outcome(
-                        path,
-                        error={
-                            "path": path,
-                            "sha256": None,
-                            "error": "worker_crashed",
-                            "message": str(err),
-                        },
-                    )
+                    yield _crashed(futures[future], err)
+
+
+def _crashed(path: str, err: BaseException) -> Outcome:
+    """The outcome of an input whose worker process died under it."""
+    try:
+        digest: str | None = sha256_of(Path(path))
+    except OSError:
+        digest = None
+    error = {
+        "path": path,
+        "sha256": digest,
+        "error": "worker_crashed",
+        "message": f"{type(err).__name__}: {err}",
+    }
+    return Outcome(path, error=error)
 
 
 def _dask_outcomes(
@@ -251,16 +257,7 @@ def _dask_outcomes(
             try:
                 yield future.result()
             except Exception as err:  # a worker died: record, continue
-                path = path_of[future.key]
-                yield Outcome(
-                    path,
-                    error={
-                        "path": path,
-                        "sha256": None,
-                        "error": "worker_crashed",
-                        "message": str(err),
-                    },
-                )
+                yield _crashed(path_of[future.key], err)
     finally:
         client.close()
         if cluster is not None:

@@ -1,0 +1,63 @@
+"""The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+LEXICON_FILE = "lexicon.json"
+CONVENTIONS_FILE = "conventions.json"
+FILES = (LEXICON_FILE, CONVENTIONS_FILE)
+
+
+@dataclass(frozen=True)
+class TemporalResources:
+    """The two data files as text; parsed on demand. Hashable, so grammars can be cached."""
+
+    lexicon_text: str
+    conventions_text: str
+
+    @property
+    def lexicon(self) -> dict[str, Any]:
+        return _parse(self.lexicon_text)
+
+    @property
+    def conventions(self) -> dict[str, Any]:
+        return _parse(self.conventions_text)
+
+    @classmethod
+    def default(cls) -> TemporalResources:
+        return _default()
+
+    @classmethod
+    def from_dir(cls, path: str | Path) -> TemporalResources:
+        path = Path(path)
+        return cls(
+            (path / LEXICON_FILE).read_text(encoding="utf-8"),
+            (path / CONVENTIONS_FILE).read_text(encoding="utf-8"),
+        )
+
+    def to_dir(self, path: str | Path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / LEXICON_FILE).write_text(self.lexicon_text, encoding="utf-8")
+        (path / CONVENTIONS_FILE).write_text(self.conventions_text, encoding="utf-8")
+
+
+@cache
+def _parse(text: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _default() -> TemporalResources:
+    folder = resources.files("kamer_nlp.resources").joinpath("temporal")
+    return TemporalResources(
+        folder.joinpath(LEXICON_FILE).read_text(encoding="utf-8"),
+        folder.joinpath(CONVENTIONS_FILE).read_text(encoding="utf-8"),
+    )

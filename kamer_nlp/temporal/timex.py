@@ -1,0 +1,68 @@
+"""The value type of a normalised time expression."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("date", "deadline", "duration", "vague", "set")
+MODS = ("BEFORE", "ON_OR_BEFORE", "AFTER", "START", "MID", "END", "APPROX")
+TIMEX_LABEL = "TIMEX"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in a text, normalised against the document date.
+
+    ``start``/``end`` are half-open character offsets (``text == source[start:end]``).
+    ``value`` is TIMEX3 style (``2018-02-14``, ``2018-SU``, ``2019-Q2``, ``P6W``,
+    ``FUTURE_REF``; ``XXXX-SU`` when a relative expression had no document date).
+    ``interval`` is the anchor period ``(first day, last day)``; ``mod`` relates the
+    event to it; ``due`` is the latest "done by" date of a deadline. ``anchored`` is
+    False when the expression is relative and no document date was known.
+    ``extra`` holds label-specific extras (``part``, ``freq``, ``window``, …).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str
+    mod: str | None = None
+    interval: tuple[str, str] | None = None
+    due: str | None = None
+    anchored: bool = True
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def attrs(self) -> dict[str, Any]:
+        """The span attributes of the output record (no offsets)."""
+        attrs: dict[str, Any] = {
+            "kind": self.kind,
+            "value": self.value,
+            "mod": self.mod,
+            "interval": list(self.interval) if self.interval else None,
+            "due": self.due,
+            "anchored": self.anchored,
+        }
+        attrs.update(self.extra)
+        return attrs
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, **self.attrs()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Timex:
+        known = {"start", "end", "text", "kind", "value", "mod", "interval", "due", "anchored"}
+        interval = data.get("interval")
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=str(data["text"]),
+            kind=str(data["kind"]),
+            value=str(data["value"]),
+            mod=data.get("mod"),
+            interval=(str(interval[0]), str(interval[1])) if interval else None,
+            due=data.get("due"),
+            anchored=bool(data.get("anchored", True)),
+            extra=tuple(sorted((k, v) for k, v in data.items() if k not in known)),
+        )

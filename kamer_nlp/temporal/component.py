@@ -1,0 +1,123 @@
+"""The spaCy component ``kamer_temporal``: TIMEX spans with kind/value/mod/interval/due."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kamer_nlp.nlp.extensions import (
+    ATTRS_EXT,
+    TIMEX_KEY,
+    WARNINGS_EXT,
+    add_warning,
+    doc_date,
+    set_span_attrs,
+)
+from kamer_nlp.temporal.finder import TimexFinder
+from kamer_nlp.temporal.resources import CONVENTIONS_FILE, LEXICON_FILE, TemporalResources
+from kamer_nlp.temporal.timex import TIMEX_LABEL, Timex
+
+NO_DATE_WARNING = (
+    "kamer_temporal: no document date; {n} relative time expression(s) keep value and mod "
+    "but have no interval or due date"
+)
+
+
+class TemporalTagger:
+    """Finds time expressions with :func:`~kamer_nlp.temporal.find_timexes` and writes
+    ``TIMEX`` spans to ``doc.spans[spans_key]`` (``kb_id`` = the TIMEX3 value) with attrs
+    ``{"kind", "value", "mod", "interval", "due", "anchored", …}`` via :func:`set_span_attrs`.
+
+    Relative expressions resolve against ``doc_date(doc)``; when it is None they keep
+    their value and mod, get no interval, and the Doc gets a warning.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kamer_temporal",
+        *,
+        spans_key: str = TIMEX_KEY,
+        overwrite: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.overwrite = overwrite
+        self.resources = TemporalResources.default()
+        self.finder = TimexFinder(self.resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = self.finder.find(doc.text, doc_date(doc))
+        spans = [span for span in (self._span(doc, t) for t in timexes) if span is not None]
+        if self.overwrite or self.spans_key not in doc.spans:
+            doc.spans[self.spans_key] = spans
+        else:
+            doc.spans[self.spans_key] = list(doc.spans[self.spans_key]) + spans
+        unanchored = sum(1 for t in timexes if not t.anchored)
+        if unanchored:
+            add_warning(doc, NO_DATE_WARNING.format(n=unanchored))
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, timex: Timex) -> Span | None:
+        kb_id = timex.value
+        span = doc.char_span(
+            timex.start, timex.end, label=TIMEX_LABEL, kb_id=kb_id, alignment_mode="strict"
+        )
+        if span is None:
+            span = doc.char_span(
+                timex.start, timex.end, label=TIMEX_LABEL, kb_id=kb_id, alignment_mode="expand"
+            )
+        if span is None:
+            return None
+        attrs = timex.attrs()
+        if (span.start_char, span.end_char) != (timex.start, timex.end):
+            # token boundaries widened the span: keep the expression's own extent
+            attrs["timex_start"], attrs["timex_end"] = timex.start, timex.end
+        set_span_attrs(span, attrs)
+        return span
+
+    # --- serialisation: the lexicon and conventions travel with the pipeline ----
+
+    def _use(self, resources: TemporalResources) -> TemporalTagger:
+        self.resources = resources
+        self.finder = TimexFinder(resources)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.resources.to_dir(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TemporalTagger:
+        return self._use(TemporalResources.from_dir(path))
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        import srsly
+
+        return srsly.msgpack_dumps(
+            {
+                LEXICON_FILE: self.resources.lexicon_text,
+                CONVENTIONS_FILE: self.resources.conventions_text,
+            }
+        )
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TemporalTagger:
+        import srsly
+
+        msg: dict[str, Any] = srsly.msgpack_loads(data)
+        return self._use(TemporalResources(msg[LEXICON_FILE], msg[CONVENTIONS_FILE]))
+
+
+@Language.factory(
+    "kamer_temporal",
+    assigns=["doc.spans", f"doc._.{ATTRS_EXT}", f"doc._.{WARNINGS_EXT}"],
+    default_config={"spans_key": TIMEX_KEY, "overwrite": True},
+)
+def make_temporal_tagger(
+    nlp: Language, name: str, spans_key: str, overwrite: bool
+) -> TemporalTagger:
+    return TemporalTagger(nlp, name, spans_key=spans_key, overwrite=overwrite)

@@ -1,0 +1,189 @@
+"""File-level export, import and evaluation (what the CLI commands call).
+
+- ``export_run(OUT_DIR, fmt)``: ``OUT_DIR/documents.jsonl`` → ``OUT_DIR/annotation/``
+  ``prodigy.jsonl`` | ``labelstudio.json`` (+ ``labelstudio-config.xml``) | ``doccano.jsonl``;
+- ``import_corrections(FILE, fmt, out=gold.jsonl)``: a tool's export → gold JSONL;
+- ``evaluate_files(GOLD, PRED)``: gold JSONL against a ``documents.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kamer_nlp.io.annotation.doccano import from_doccano, to_doccano
+from kamer_nlp.io.annotation.evaluate import evaluate
+from kamer_nlp.io.annotation.gold import AnnotationImportError, GoldDocument, SkippedTask
+from kamer_nlp.io.annotation.labelstudio import from_labelstudio, labelstudio_config, to_labelstudio
+from kamer_nlp.io.annotation.prodigy import from_prodigy, to_prodigy
+from kamer_nlp.io.jsonl import dumps, read_jsonl
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("prodigy", "labelstudio", "doccano")
+EXPORTERS: dict[str, Callable[..., dict[str, Any]]] = {
+    "prodigy": to_prodigy,
+    "labelstudio": to_labelstudio,
+    "doccano": to_doccano,
+}
+IMPORTERS: dict[str, Callable[..., GoldDocument]] = {
+    "prodigy": from_prodigy,
+    "labelstudio": from_labelstudio,
+    "doccano": from_doccano,
+}
+FILENAMES = {
+    "prodigy": "prodigy.jsonl",
+    "labelstudio": "labelstudio.json",
+    "doccano": "doccano.jsonl",
+}
+LABELSTUDIO_CONFIG = "labelstudio-config.xml"
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown annotation format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def export_records(
+    records: Iterable[Mapping[str, Any]],
+    fmt: str,
+    dest: Path,
+    *,
+    labels: Iterable[str] | None = None,
+) -> int:
+    """Write the records as ``fmt`` tasks to ``dest``; returns the number of tasks.
+
+    Label Studio gets one JSON array (its import dialog takes a list) and the
+    labeling config beside it as ``labelstudio-config.xml``; the others JSONL.
+    """
+    _check_format(fmt)
+    chosen = list(labels) if labels is not None else None
+    tasks = [EXPORTERS[fmt](record, labels=chosen) for record in records]
+    if fmt == "labelstudio":
+        _write_atomic(dest, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+        _write_atomic(dest.with_name(LABELSTUDIO_CONFIG), labelstudio_config(chosen))
+    else:
+        _write_atomic(dest, "".join(dumps(t) + "\n" for t in tasks))
+    return len(tasks)
+
+
+def export_run(
+    out_dir: Path,
+    fmt: str,
+    *,
+    dest: Path | None = None,
+    labels: Iterable[str] | None = None,
+) -> Path:
+    """Export ``out_dir/documents.jsonl`` (a ``kamer-nlp run`` folder); returns the file written."""
+    _check_format(fmt)
+    docs = out_dir / "documents.jsonl"
+    if not docs.is_file():
+        raise FileNotFoundError(f"{docs} not found: run `kamer-nlp run` first")
+    target = dest or out_dir / "annotation" / FILENAMES[fmt]
+    n = export_records(read_jsonl(docs), fmt, target, labels=labels)
+    logger.info("%d %s task(s) → %s", n, fmt, target)
+    return target
+
+
+def read_tasks(path: Path) -> Iterator[dict[str, Any]]:
+    """Tasks from a JSON array (Label Studio's JSON / JSON-MIN export) or a JSONL file."""
+    with path.open(encoding="utf-8") as fh:
+        head = fh.read(1 << 12).lstrip()
+    if head.startswith("["):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield from data
+    else:
+        yield from read_jsonl(path)
+
+
+def load_records(path: Path) -> dict[str, dict[str, Any]]:
+    """Records by id from a ``documents.jsonl`` or a run folder holding one."""
+    if path.is_dir():
+        path = path / "documents.jsonl"
+    return {r["id"]: r for r in read_jsonl(path)}
+
+
+@dataclass
+class ImportResult:
+    gold: list[GoldDocument] = field(default_factory=list)
+    skipped: list[tuple[str | None, str]] = field(default_factory=list)  # (doc_id, reason)
+    replaced: list[str] = field(default_factory=list)  # ids seen twice: the last one is kept
+
+
+def read_corrections(
+    path: Path,
+    fmt: str,
+    *,
+    records: Mapping[str, Mapping[str, Any]] | None = None,
+    use_predictions: bool = False,
+) -> ImportResult:
+    """Gold documents from a tool's export. Errors (changed text, bad offsets) raise;
+    tasks that are not gold (rejected, ignored, unannotated) are listed as skipped."""
+    _check_format(fmt)
+    result = ImportResult()
+    by_id: dict[str, GoldDocument] = {}
+    for task in read_tasks(path):
+        kwargs: dict[str, Any] = {"records": records}
+        if fmt == "labelstudio":
+            kwargs["use_predictions"] = use_predictions
+        try:
+            doc = IMPORTERS[fmt](task, **kwargs)
+        except SkippedTask as skip:
+            result.skipped.append((skip.doc_id, skip.reason))
+            continue
+        if doc.doc_id in by_id:
+            result.replaced.append(doc.doc_id)
+        by_id[doc.doc_id] = doc
+    result.gold = list(by_id.values())
+    return result
+
+
+def write_gold(docs: Iterable[GoldDocument], path: Path) -> int:
+    lines = [dumps(d.to_dict()) + "\n" for d in docs]
+    _write_atomic(path, "".join(lines))
+    return len(lines)
+
+
+def read_gold(path: Path) -> list[GoldDocument]:
+    """Gold JSONL (from :func:`import_corrections`), or records taken as gold."""
+    return [GoldDocument.from_dict(line) for line in read_jsonl(path)]
+
+
+def import_corrections(
+    path: Path,
+    fmt: str,
+    *,
+    out: Path,
+    records_path: Path | None = None,
+    use_predictions: bool = False,
+) -> ImportResult:
+    """Read a tool's export of corrections and write them as gold JSONL to ``out``."""
+    records = load_records(records_path) if records_path is not None else None
+    result = read_corrections(path, fmt, records=records, use_predictions=use_predictions)
+    write_gold(result.gold, out)
+    for doc_id, reason in result.skipped:
+        logger.info("skipped %s: %s", doc_id, reason)
+    return result
+
+
+def evaluate_files(
+    gold_path: Path, predicted_path: Path, *, labels: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """Score a ``documents.jsonl`` (or run folder) against gold JSONL."""
+    gold = read_gold(gold_path)
+    if not gold:
+        raise AnnotationImportError(f"{gold_path} holds no gold documents")
+    predicted = list(load_records(predicted_path).values())
+    return evaluate(gold, predicted, labels=labels)

@@ -151,6 +151,9 @@ class TimexFinder:
         self.cue_required = {
             " ".join(n.lower().split()) for n in self.conv.data["event_cues_required"]["names"]
         }
+        self.bij_only = {
+            " ".join(n.lower().split()) for n in self.conv.data["event_cues_required"]["bij_only"]
+        }
         self.recess_words = {w.lower() for w in lex["recess_modifier_words"]}
         self.modifiers = {self._norm(m["phrase"]): self._modifier(m) for m in lex["modifiers"]}
         self.event_modifiers = {
@@ -264,13 +267,19 @@ class TimexFinder:
                 return None
 
         policy = None
-        if m["sfx"]:
+        if m.groupdict().get("sfx"):
             policy = (
                 cv.PAST_OR_CURRENT
                 if self.suffixes[self._norm(m["sfx"])] == "PAST"
                 else cv.NEXT_OR_CURRENT
             )
         return self._point(m, make, f"XXXX-{mon:02d}-{d:02d}", policy=policy, day_month=True)
+
+    def _h_day_coord(self, m: re.Match[str], text: str) -> Core | None:
+        core = self._h_date_text(m, text)
+        if core is not None:
+            core.end = m.end("day")
+        return core
 
     def _h_date_numeric(self, m: re.Match[str], text: str) -> Core | None:
         return self._fixed_date(m, int(m["year"]), int(m["mon"]), int(m["day"]))
@@ -419,16 +428,24 @@ class TimexFinder:
         spec = self.conv.events[key]
         offset = int(spec.get("year_offset", 0))
         if m["year"]:
-            fixed = self.conv.event(key, int(m["year"]) + offset)
-            return self._core(m, "point", fixed=fixed, needs_cue=name in self.cue_required)
-        return self._core(
-            m,
-            "point",
-            make=lambda y: self.conv.event(key, y),
-            xvalue="XXXX-XX-XX",
-            policy=spec.get("choice"),
-            needs_cue=name in self.cue_required,
-        )
+            core = self._core(
+                m,
+                "point",
+                fixed=self.conv.event(key, int(m["year"]) + offset),
+                needs_cue=name in self.cue_required,
+            )
+        else:
+            core = self._core(
+                m,
+                "point",
+                make=lambda y: self.conv.event(key, y),
+                xvalue="XXXX-XX-XX",
+                policy=spec.get("choice"),
+                needs_cue=name in self.cue_required,
+            )
+        if name in self.bij_only:
+            core.extra["bij_only"] = True
+        return core
 
     def _h_relative(self, m: re.Match[str], text: str) -> Core | None:
         dx = self._norm(m["dx"])
@@ -570,6 +587,8 @@ class TimexFinder:
         mod = self.modifiers.get(phrase) or self.event_modifiers[phrase]
         if mod.events_only and core.rule != "event":
             return None
+        if core.extra.get("bij_only") and not mod.events_only:
+            return None  # "middelen voor de begroting" is no date; "bij de begroting" is
         if mod.only_before and not self._norm(text[core.start : core.end]).startswith(
             mod.only_before
         ):

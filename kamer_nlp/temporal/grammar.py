@@ -54,9 +54,7 @@ def build_patterns(
     freq = alt(lex["set_frequency_words"])
     events = alt(event_names)
     recesses = alt(recess_names)
-    year_tail = (
-        rf"(?:,?{S}(?P<year>{YEAR})|{S}(?P<sfx>{sfx}){E}|{S}(?:van{S})?(?P<ydx>{YDX}){S}jaar{E})?"
-    )
+    year_tail = rf"(?:,?{S}(?P<year>{YEAR})|{S}(?P<sfx>{sfx})(?![^\W\d])|{S}(?:van{S})?(?P<ydx>{YDX}){S}jaar{E})?"
     of_year = rf"(?:{S}(?:van{S})?(?:(?P<year>{YEAR})|(?P<ydx>{YDX}){S}jaar{E}))?"
     lead = r"(?<![\w/-])(?<!\d[.,])"
 
@@ -66,6 +64,12 @@ def build_patterns(
             "date_text",
             rf"{lead}(?:(?P<wd>{weekday}),?{S})?(?P<day>[0-3]?\d)(?:e|ste|de)?{S}"
             rf"(?P<mon>{month}{E}|{abbr}(?:\.|{E})){year_tail}",
+        ),
+        # the 7 of "7 en 8 oktober 2016", "3, 4 of 5 maart"
+        (
+            "day_coord",
+            rf"{lead}(?P<day>[0-3]?\d)(?=(?:,{S}[0-3]?\d)*,?{S}(?:en|of){S}[0-3]?\d{S}(?P<mon>{month}){E}"
+            rf"(?:,?{S}(?P<year>{YEAR}))?)",
         ),
         # 1-7-2023, 14/02/2018, 2018-02-14
         (

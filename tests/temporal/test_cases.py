@@ -11,7 +11,9 @@ from tests.temporal.caseload import load_cases, run_case
 CASES = load_cases()
 # Known failures stay in the file (with a "note") and are marked here, never deleted.
 XFAIL: dict[str, str] = {
-    c["id"]: c["note"].removeprefix("xfail: ") for c in CASES if c.get("note", "").startswith("xfail:")
+    c["id"]: c["note"].removeprefix("xfail: ")
+    for c in CASES
+    if c.get("note", "").startswith("xfail:")
 }
 
 

@@ -730,3 +730,20 @@ def test_pipeline_spans_need_no_token_splits(pipeline_record: dict[str, Any]) ->
     assert [(t["start"], t["end"]) for t in task["tokens"]] == [
         (tok.idx, tok.idx + len(tok)) for tok in doc
     ]
+
+
+@pytest.mark.corpus
+def test_seed_document_round_trips_in_every_format(corpus_dir: Path) -> None:
+    """The specification letter (Kamerstuk 31 015, nr. 136): every span comes back unchanged."""
+    from kamer_nlp.api import annotate_file
+
+    record = annotate_file(corpus_dir / "seed" / "kst-31015-136.txt")
+    labels = {s["label"] for s in record["spans"]}
+    assert labels == set(contract_labels())
+    records = {record["id"]: record}
+    for fmt in FORMATS:
+        gold = roundtrip(fmt, record, records=records)
+        assert set(gold.spans) == spans_of(record), fmt
+    tokens = to_prodigy(record)["tokens"]
+    starts, ends = {t["start"] for t in tokens}, {t["end"] for t in tokens}
+    assert all(s["start"] in starts and s["end"] in ends for s in record["spans"])

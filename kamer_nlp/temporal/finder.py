@@ -316,6 +316,13 @@ class TimexFinder:
 
     def _h_month(self, m: re.Match[str], text: str) -> Core | None:
         mon = self._month_no(m["mon"])
+        bare = not (m["part"] or m["half"] or m["dx"] or m["year"] or m["sfx"] or m["ydx"])
+        if (
+            bare
+            and m["mon"][0].isupper()
+            and not re.search(r"(?:^|[.!?:]\s*|\n\s*)\Z", text[: m.start()])
+        ):
+            return None  # "Mei Li Vos": Dutch month names are lower case mid-sentence
         policy = None
         if m["dx"]:
             policy = self.deixis[self._norm(m["dx"])]

@@ -148,8 +148,10 @@ def _annotation(task: Mapping[str, Any], use_predictions: bool, doc_id: str | No
     if done:
         latest = max(enumerate(done), key=lambda ia: (ia[1].get("updated_at") or "", ia[0]))[1]
         return list(latest.get("result") or [])
-    if use_predictions and task.get("predictions"):
-        return list(task["predictions"][0].get("result") or [])
+    # the JSON export may list predictions as ids only
+    predictions = [p for p in task.get("predictions") or [] if isinstance(p, Mapping)]
+    if use_predictions and predictions:
+        return list(predictions[0].get("result") or [])
     raise SkippedTask(doc_id, "no submitted annotation")
 
 

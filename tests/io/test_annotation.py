@@ -358,6 +358,13 @@ def test_doccano_line_shape_and_export_variants(record: dict[str, Any]) -> None:
     ]
     entities["relations"] = []
     assert set(from_doccano(entities).spans) == spans_of(record)
+    # old versions: "labels", and doccano's own integer id under "doc_id"; some 1.x: "data"
+    old = {"doc_id": 2023, "data": line["text"], "labels": line["label"], "meta": exported["meta"]}
+    assert set(from_doccano(old).spans) == spans_of(record)
+    # an export with label ids instead of names cannot be read
+    ids = {**line, "label": [[s, e, 4] for s, e, _ in line["label"]]}
+    with pytest.raises(AnnotationImportError, match="label name"):
+        from_doccano(ids)
 
 
 def test_prodigy_rejected_and_ignored_tasks_are_skipped(record: dict[str, Any]) -> None:

@@ -44,30 +44,37 @@ def to_doccano(record: Mapping[str, Any], *, labels: Iterable[str] | None = None
 
 
 def _metadata(line: Mapping[str, Any]) -> dict[str, Any]:
-    """Our keys, wherever this doccano version put them (top level, ``meta`` or ``metadata``)."""
+    """Our keys, wherever this doccano version put them (``metadata``, ``meta`` or top level)."""
     found: dict[str, Any] = {}
     for holder in (line.get("metadata"), line.get("meta"), line):
         if isinstance(holder, Mapping):
             for key in ("doc_id", "source", "sha256", "text_sha256", LABELS_KEY, "kb_ids"):
-                if key in holder and key not in found:
+                # (very old doccano exports put its own integer id under "doc_id")
+                if key in holder and key not in found and not isinstance(holder[key], int):
                     found[key] = holder[key]
     found["labels"] = found.pop(LABELS_KEY, None)
     return found
 
 
 def _spans(line: Mapping[str, Any], doc_id: str) -> list[tuple[int, int, str]]:
+    """Spans in any of the shapes doccano versions export: ``label`` (``labels`` in old
+    versions) as ``[start, end, label]`` lists, or ``entities`` as such lists or as
+    ``{start_offset, end_offset, label}`` (projects with relations)."""
     out: list[tuple[int, int, str]] = []
-    for item in line.get("label") or []:  # [start, end, label]
-        if not (isinstance(item, list | tuple) and len(item) == 3):
-            raise AnnotationImportError(
-                f"{doc_id}: a label that is not [start, end, label]: {item}"
-            )
-        out.append((int(item[0]), int(item[1]), str(item[2])))
-    for item in line.get("entities") or []:  # projects with relations
-        try:
-            out.append((int(item["start_offset"]), int(item["end_offset"]), str(item["label"])))
-        except (KeyError, TypeError, ValueError) as e:
-            raise AnnotationImportError(f"{doc_id}: an entity without offsets: {item}") from e
+    for key in ("label", "labels", "entities"):
+        for item in line.get(key) or []:
+            try:
+                if isinstance(item, Mapping):
+                    start, end, label = item["start_offset"], item["end_offset"], item["label"]
+                else:
+                    start, end, label = item
+                if not isinstance(label, str):  # a label id: this export lost the names
+                    raise TypeError(label)
+                out.append((int(start), int(end), label))
+            except (KeyError, TypeError, ValueError) as e:
+                raise AnnotationImportError(
+                    f"{doc_id}: a doccano span that is not [start, end, label name]: {item}"
+                ) from e
     return out
 
 
@@ -80,6 +87,8 @@ def from_doccano(
     record = lookup_record(doc_id, records, FORMAT)
     assert doc_id is not None
     text = line.get("text")
+    if text is None and isinstance(line.get("data"), str):  # some 1.x versions export "data"
+        text = line["data"]
     if not isinstance(text, str):
         raise AnnotationImportError(f"{doc_id}: a doccano line without text")
     check_text(doc_id, text, expected_sha256=meta.get("text_sha256"), record=record, fmt=FORMAT)

@@ -434,6 +434,8 @@ class TimexFinder:
         key = self.event_names[next(n for n in self.event_names if self._norm(n) == name)]
         spec = self.conv.events[key]
         offset = int(spec.get("year_offset", 0))
+        if name in self.bij_only and re.match(r"\s+(?:19|20)\d\d", text[m.end("name") :]):
+            return None  # "bij de ontwerpbegroting 2017" names the document
         if m["year"]:
             core = self._core(
                 m,

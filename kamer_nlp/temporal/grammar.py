@@ -17,7 +17,8 @@ from typing import Any
 S = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
 B = r"(?<![\w/-])"  # a word starts here
 E = r"(?!\w)"  # a word ends here
-YEAR = r"(?:19|20)\d\d(?!\d)"
+YEAR = r"(?:19|20)\d\d(?!\d|[-\u2010-\u2014/]\d)"  # not the first year of "2017-2021"
+YEAR4 = r"(?:19|20)\d\d(?!\d)"
 YDX = r"(?:dit|het|deze|volgend|volgende|komend|komende|vorig|vorige)"
 DASH = "-\u2010\u2011\u2012\u2013\u2014"
 
@@ -102,7 +103,7 @@ def build_patterns(
         # 2023-2030 (not after "vergaderjaar")
         (
             "year_range",
-            rf"(?<![\w/.,{DASH}])(?P<y1>{YEAR}){S}?[{DASH}]{S}?(?P<y2>{YEAR})(?![\w/{DASH}]|[.,]\d)",
+            rf"(?<![\w/.,{DASH}])(?P<y1>{YEAR4}){S}?[{DASH}]{S}?(?P<y2>{YEAR4})(?![\w/{DASH}]|[.,]\d)",
         ),
         # het tweede kwartaal van 2025, eind van het eerste kwartaal
         (

@@ -143,22 +143,25 @@ def test_import_checks_against_the_original_records(fmt: str, record: dict[str, 
         roundtrip(fmt, record, records={"other-doc": record})
 
 
+def visible_and_payload(fmt: str, task: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Where each format keeps what the annotator sees, and our machine-only payload."""
+    if fmt == "prodigy":
+        return task["meta"], task["kamer"]
+    holder = task["data"] if fmt == "labelstudio" else task
+    return holder, holder["kamer"]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_task_keeps_the_document_id_and_source(fmt: str, record: dict[str, Any]) -> None:
-    task = EXPORT[fmt](record)
-    meta = {"prodigy": lambda t: t["meta"], "labelstudio": lambda t: t["data"]}.get(
-        fmt, lambda t: t
-    )(task)
-    assert meta["doc_id"] == record["id"]
-    assert meta["sha256"] == record["source"]["sha256"]
-    assert meta["text_sha256"] == hashlib.sha256(record["text"].encode()).hexdigest()
-    assert (
-        meta["kb_ids"][
-            "REFERENCE:"
-            + "{}:{}".format(*locate(record["text"], {"find": "Kamerstuk 31 015, nr. 135"}))
-        ]
-        == "kst-31015-135"
-    )
+    visible, payload = visible_and_payload(fmt, EXPORT[fmt](record))
+    assert visible["doc_id"] == record["id"]
+    assert visible["sha256"] == record["source"]["sha256"]
+    assert "source" in visible
+    assert payload["text_sha256"] == hashlib.sha256(record["text"].encode()).hexdigest()
+    assert payload["labels"] == list(contract_labels())
+    start, end = locate(record["text"], {"find": "Kamerstuk 31 015, nr. 135"})
+    assert payload["kb_ids"][f"REFERENCE:{start}:{end}"] == "kst-31015-135"
+    assert len(payload["kb_ids"]) == sum(1 for s in record["spans"] if s["kb_id"])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -398,12 +401,12 @@ def test_changed_text_is_refused(fmt: str, record: dict[str, Any]) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_task_without_our_metadata_is_refused(fmt: str, record: dict[str, Any]) -> None:
     task = json.loads(json.dumps(EXPORT[fmt](record)))
-    holder = {"prodigy": task.get("meta"), "labelstudio": task.get("data")}.get(fmt, task)
-    del holder["text_sha256"]
+    visible, payload = visible_and_payload(fmt, task)
+    del payload["text_sha256"]
     kw: dict[str, Any] = {"use_predictions": True} if fmt == "labelstudio" else {}
     with pytest.raises(AnnotationImportError, match="no text_sha256"):
         IMPORT[fmt](task, **kw)
-    del holder["doc_id"]
+    del visible["doc_id"]
     with pytest.raises(AnnotationImportError, match="without a doc_id"):
         IMPORT[fmt](task, **kw)
 

@@ -2,10 +2,10 @@
 
 A line is ``{"text", "label": [[start, end, "LABEL"], ...]}``; doccano keeps every
 other key as the example's metadata and writes it back on export, so the line
-also carries ``doc_id``, ``source``, ``sha256``, ``text_sha256``, ``kamer_labels``
-(the labels exported) and ``kb_ids`` (kb id by ``LABEL:start:end``). doccano has
-no per-span fields: a span keeps the kb id of the exported span with the same
-label and offsets, and span ``attrs`` are not exported.
+also carries ``doc_id``, ``source``, ``sha256`` and ``kamer`` (text hash, labels
+exported, kb ids by ``LABEL:start:end``). doccano has no per-span fields: a span
+keeps the kb id of the exported span with the same label and offsets, and span
+``attrs`` are not exported.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kamer_nlp.io.annotation.gold import (
+    PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,
     check_text,
@@ -21,39 +22,22 @@ from kamer_nlp.io.annotation.gold import (
     exported_spans,
     finish,
     lookup_record,
-    span_key,
+    read_meta,
 )
 
 FORMAT = "doccano"
-LABELS_KEY = "kamer_labels"  # not "labels": too close to doccano's own "label" column
 
 
 def to_doccano(record: Mapping[str, Any], *, labels: Iterable[str] | None = None) -> dict[str, Any]:
     """One doccano line for the record."""
     chosen, spans = exported_spans(record, labels)
-    meta = export_meta(record, chosen)
-    meta[LABELS_KEY] = meta.pop("labels")
-    meta["kb_ids"] = {
-        span_key(s["label"], s["start"], s["end"]): s["kb_id"] for s in spans if s.get("kb_id")
-    }
+    visible, payload = export_meta(record, chosen, spans)
     return {
         "text": record["text"],
         "label": [[s["start"], s["end"], s["label"]] for s in spans],
-        **meta,
+        **visible,
+        PAYLOAD_KEY: payload,
     }
-
-
-def _metadata(line: Mapping[str, Any]) -> dict[str, Any]:
-    """Our keys, wherever this doccano version put them (``metadata``, ``meta`` or top level)."""
-    found: dict[str, Any] = {}
-    for holder in (line.get("metadata"), line.get("meta"), line):
-        if isinstance(holder, Mapping):
-            for key in ("doc_id", "source", "sha256", "text_sha256", LABELS_KEY, "kb_ids"):
-                # (very old doccano exports put its own integer id under "doc_id")
-                if key in holder and key not in found and not isinstance(holder[key], int):
-                    found[key] = holder[key]
-    found["labels"] = found.pop(LABELS_KEY, None)
-    return found
 
 
 def _spans(line: Mapping[str, Any], doc_id: str) -> list[tuple[int, int, str]]:
@@ -82,7 +66,8 @@ def from_doccano(
     line: Mapping[str, Any], *, records: Mapping[str, Mapping[str, Any]] | None = None
 ) -> GoldDocument:
     """The gold document of one line of a doccano export."""
-    meta = _metadata(line)
+    # doccano keeps extra keys as metadata: nested or flat depending on the version
+    meta = read_meta(line.get("metadata"), line.get("meta"), line)
     doc_id = meta.get("doc_id")
     record = lookup_record(doc_id, records, FORMAT)
     assert doc_id is not None

@@ -111,17 +111,49 @@ def span_key(label: str, start: int, end: int) -> str:
     return f"{label}:{start}:{end}"
 
 
-def export_meta(record: Mapping[str, Any], labels: Iterable[str]) -> dict[str, Any]:
-    """What every exported task carries so its corrections can be matched back."""
+PAYLOAD_KEY = "kamer"  # machine-only data of a task, kept apart from what the tool shows
+VISIBLE_KEYS = ("doc_id", "source", "sha256")
+PAYLOAD_KEYS = ("text_sha256", "schema", "labels", "kb_ids")
+
+
+def export_meta(
+    record: Mapping[str, Any], labels: Iterable[str], spans: Iterable[Mapping[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What every exported task carries so its corrections can be matched back.
+
+    The first dict (document id, source path and sha256) is for the annotator to
+    see; the second (text hash, labels exported, kb ids by ``LABEL:start:end``) goes
+    under :data:`PAYLOAD_KEY`.
+    """
     source = record.get("source") or {}
-    return {
-        "doc_id": record["id"],
-        "source": source.get("path"),
-        "sha256": source.get("sha256"),
+    visible = {"doc_id": record["id"], "source": source.get("path"), "sha256": source.get("sha256")}
+    payload = {
         "text_sha256": text_sha256(record["text"]),
         "schema": record.get("schema"),
         "labels": list(labels),
+        "kb_ids": {
+            span_key(s["label"], s["start"], s["end"]): s["kb_id"] for s in spans if s.get("kb_id")
+        },
     }
+    return visible, payload
+
+
+def read_meta(*holders: Any) -> dict[str, Any]:
+    """Our metadata from the first holder (a dict) that has each key, flat or under
+    :data:`PAYLOAD_KEY`; integer ``doc_id`` values (a tool's own ids) are passed over."""
+    found: dict[str, Any] = {}
+    for holder in holders:
+        if not isinstance(holder, Mapping):
+            continue
+        payload = holder.get(PAYLOAD_KEY)
+        for source, keys in ((holder, VISIBLE_KEYS + PAYLOAD_KEYS), (payload, PAYLOAD_KEYS)):
+            if not isinstance(source, Mapping):
+                continue
+            for key in keys:
+                value = source.get(key)
+                if value is not None and key not in found and not isinstance(value, int):
+                    found[key] = value
+    return found
 
 
 def exported_spans(

@@ -5,8 +5,9 @@ The labeling config (:func:`labelstudio_config`) has a ``Labels`` control named
 ``kb_id``. Each record span becomes a ``labels`` result whose region id is the span
 id, plus (when it has one) a ``textarea`` result with the same id holding the kb id,
 which the annotator can edit in the region panel. The span ``attrs`` are shown
-read-only as the region's ``meta`` text. ``data`` holds the text, the document id,
-source and text hash, and the kb ids by ``LABEL:start:end``.
+read-only as the region's ``meta`` text. ``data`` holds the text, the document id
+and source, and under ``kamer`` the text hash, the labels exported and the kb ids by
+``LABEL:start:end``.
 
 Offsets are Unicode code points (Python string indices). Older Label Studio
 versions counted UTF-16 units, which differ after a character outside the Basic
@@ -23,6 +24,7 @@ from xml.sax.saxutils import quoteattr
 
 from kamer_nlp import __version__
 from kamer_nlp.io.annotation.gold import (
+    PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,
     SkippedTask,
@@ -32,7 +34,7 @@ from kamer_nlp.io.annotation.gold import (
     exported_spans,
     finish,
     lookup_record,
-    span_key,
+    read_meta,
 )
 
 FORMAT = "labelstudio"
@@ -46,7 +48,6 @@ COLOURS = {
     "TIMEX": "#ff7f0e",
     "COMMITMENT": "#9467bd",
 }
-_DATA_KEYS = ("doc_id", "source", "sha256", "text_sha256", "schema", "labels", "kb_ids")
 
 
 def labelstudio_config(labels: Iterable[str] | None = None) -> str:
@@ -104,14 +105,11 @@ def to_labelstudio(
                     "value": {"start": s["start"], "end": s["end"], "text": [s["kb_id"]]},
                 }
             )
-    meta = export_meta(record, chosen)
-    meta["kb_ids"] = {
-        span_key(s["label"], s["start"], s["end"]): s["kb_id"] for s in spans if s.get("kb_id")
-    }
+    visible, payload = export_meta(record, chosen, spans)
     pipeline = record.get("pipeline") or {}
     version = f"kamer-nlp {pipeline.get('version', __version__)} ({pipeline.get('name', '?')})"
     return {
-        "data": {"text": text, **meta},
+        "data": {"text": text, **visible, PAYLOAD_KEY: payload},
         "predictions": [{"model_version": version, "result": results}],
     }
 
@@ -182,15 +180,15 @@ def from_labelstudio(
     """
     minimal = "data" not in task
     data = task if minimal else task["data"]
-    meta = {k: data.get(k) for k in _DATA_KEYS}
-    doc_id = meta["doc_id"]
+    meta = read_meta(data)
+    doc_id = meta.get("doc_id")
     results = _min_results(task) if minimal else _annotation(task, use_predictions, doc_id)
     record = lookup_record(doc_id, records, FORMAT)
     assert doc_id is not None
     text = data.get(TEXT_OBJECT)
     if not isinstance(text, str):
         raise AnnotationImportError(f"{doc_id}: a labelstudio task without data.text")
-    check_text(doc_id, text, expected_sha256=meta["text_sha256"], record=record, fmt=FORMAT)
+    check_text(doc_id, text, expected_sha256=meta.get("text_sha256"), record=record, fmt=FORMAT)
 
     kb_by_region: dict[str, str | None] = {}
     for item in results:

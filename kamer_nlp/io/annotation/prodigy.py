@@ -4,8 +4,8 @@ A task is the whole document: ``text``, ``tokens`` (``text``, ``start``, ``end``
 ``id``, ``ws``) and ``spans`` (``start``, ``end``, ``token_start``, ``token_end``
 inclusive, ``label``). Each span also carries the record's span ``id``, ``text``,
 ``kb_id`` and ``attrs`` (Prodigy keeps extra span fields); ``meta`` holds the
-document id, source and text hash, and the kb ids by ``LABEL:start:end`` for spans
-Prodigy re-creates without their extra fields.
+document id and source; ``kamer`` the text hash, the labels exported and the kb ids
+by ``LABEL:start:end`` (for spans that come back without their extra fields).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from kamer_nlp.io.annotation.gold import (
+    PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,
     SkippedTask,
@@ -29,6 +30,7 @@ from kamer_nlp.io.annotation.gold import (
     finish,
     lookup_record,
     meta_kb_ids,
+    read_meta,
     span_key,
 )
 
@@ -111,11 +113,14 @@ def to_prodigy(
                 "attrs": s.get("attrs") or {},
             }
         )
-    meta = export_meta(record, chosen)
-    meta["kb_ids"] = {
-        span_key(s["label"], s["start"], s["end"]): s["kb_id"] for s in spans if s.get("kb_id")
+    visible, payload = export_meta(record, chosen, spans)
+    return {
+        "text": text,
+        "tokens": tokens,
+        "spans": out_spans,
+        "meta": visible,
+        PAYLOAD_KEY: payload,
     }
-    return {"text": text, "tokens": tokens, "spans": out_spans, "meta": meta}
 
 
 def from_prodigy(
@@ -126,7 +131,7 @@ def from_prodigy(
     Raises :class:`SkippedTask` for a rejected or ignored task, :class:`TextChangedError`
     when the text is not the exported one, :class:`AnnotationImportError` otherwise.
     """
-    meta = task.get("meta") or {}
+    meta = read_meta(task.get("meta"), task)
     doc_id = meta.get("doc_id")
     answer = task.get("answer")
     if answer is not None and answer != "accept":

@@ -95,7 +95,14 @@ def _find_notes(
         tl = lines[i]
         expected = str(len(notes) + 1)
         m = NOTE_LINE.match(tl.text) if tl else None
-        if tl and m and m.group(1) == expected:
+        # a note area opens after a blank line, at a page start or right after another note
+        opens_area = (
+            i == 0
+            or lines[i - 1] is None
+            or (tl is not None and tl.page_start)
+            or (bool(notes) and notes[-1][1][-1] == i - 1)
+        )
+        if tl and m and m.group(1) == expected and opens_area:
             marker = _marker_pattern(expected).search(text, search_from, tl.start)
             if marker:
                 # the note runs to the next note line, a blank line or the next page start

@@ -25,8 +25,12 @@ export_app = typer.Typer(
     help="Export results for dashboards and annotation tools.", no_args_is_help=True
 )
 train_app = typer.Typer(help="Retrain the project's statistical parts.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Bring annotators' corrections back as gold data.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 app.add_typer(train_app, name="train")
+app.add_typer(import_app, name="import")
 
 err = Console(stderr=True)
 PipelineOpt = Annotated[
@@ -269,6 +273,103 @@ def export_commitments_cmd(
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
     err.print(f"{len(rows)} commitments → {target}")
+
+
+LabelsOpt = Annotated[
+    str | None, typer.Option("--labels", help="Only these labels, comma-separated.")
+]
+
+
+def _labels(value: str | None) -> list[str] | None:
+    return [v.strip().upper() for v in value.split(",") if v.strip()] if value else None
+
+
+def _export_annotation(fmt: str, out_dir: Path, dest: Path | None, labels: str | None) -> None:
+    from kamer_nlp.io.annotation import export_run
+
+    try:
+        target = export_run(out_dir, fmt, dest=dest, labels=_labels(labels))
+    except (FileNotFoundError, ValueError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    err.print(f"{fmt} tasks → {target}")
+
+
+@export_app.command("prodigy")
+def export_prodigy_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
+    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    labels: LabelsOpt = None,
+) -> None:
+    """Prodigy tasks (JSONL with tokens and spans) for `prodigy db-in` / spans.manual."""
+    _export_annotation("prodigy", out_dir, dest, labels)
+
+
+@export_app.command("labelstudio")
+def export_labelstudio_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
+    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    labels: LabelsOpt = None,
+) -> None:
+    """Label Studio tasks with predictions, plus the labeling config beside them."""
+    _export_annotation("labelstudio", out_dir, dest, labels)
+
+
+@export_app.command("doccano")
+def export_doccano_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
+    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    labels: LabelsOpt = None,
+) -> None:
+    """doccano sequence-labeling JSONL."""
+    _export_annotation("doccano", out_dir, dest, labels)
+
+
+@import_app.command("corrections")
+def import_corrections_cmd(
+    file: Annotated[Path, typer.Argument(help="The tool's export of the corrected tasks.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="prodigy | labelstudio | doccano")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Gold JSONL to write.")],
+    records: Annotated[
+        Path | None, typer.Option(help="The run folder (or documents.jsonl) the tasks came from.")
+    ] = None,
+    use_predictions: Annotated[
+        bool, typer.Option(help="Label Studio: take untouched predictions as accepted.")
+    ] = False,
+) -> None:
+    """Turn corrected annotation tasks into gold data (refused where the text was changed)."""
+    from kamer_nlp.io.annotation import AnnotationImportError, import_corrections
+
+    if not file.is_file():
+        err.print(f"[red]error:[/red] no such file: {file}")
+        raise typer.Exit(2)
+    try:
+        result = import_corrections(
+            file, fmt, out=out, records_path=records, use_predictions=use_predictions
+        )
+    except (AnnotationImportError, ValueError, FileNotFoundError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    err.print(f"{len(result.gold)} gold document(s) → {out}")
+    for doc_id, reason in result.skipped:
+        err.print(f"[yellow]skipped[/yellow] {doc_id}: {reason}")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (from `kamer-nlp import corrections`).")],
+    predicted: Annotated[Path, typer.Argument(help="documents.jsonl or a run folder.")],
+    labels: LabelsOpt = None,
+) -> None:
+    """Per-label precision, recall and F1 of a run against gold data."""
+    from kamer_nlp.io.annotation import AnnotationImportError, evaluate_files, format_table
+
+    try:
+        result = evaluate_files(gold, predicted, labels=_labels(labels))
+    except (AnnotationImportError, FileNotFoundError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    typer.echo(format_table(result))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,9 +78,58 @@ def test_lg_without_model_is_a_one_line_usage_error(tmp_path: Path) -> None:
 
 
 def test_train_commitments_prints_cross_validated_scores(tmp_path: Path) -> None:
-    data = Path(__file__).resolve().parents[1] / "data" / "annotated" / "commitments" / "sentences.jsonl"
+    data = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "annotated"
+        / "commitments"
+        / "sentences.jsonl"
+    )
     model = tmp_path / "model.json"
-    result = runner.invoke(app, ["train", "commitments", "--data", str(data), "--model", str(model)])
+    result = runner.invoke(
+        app, ["train", "commitments", "--data", str(data), "--model", str(model)]
+    )
     assert result.exit_code == 0, result.output
     assert "commitment" in result.output and "precision" in result.output
     assert json.loads(model.read_text(encoding="utf-8"))["format"] == "kamer-commitments-linear/1"
+
+
+def test_annotation_round_trip_through_the_cli(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    (in_dir / "brief.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(in_dir), "--out", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["export", "doccano", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = out / "annotation" / "doccano.jsonl"
+    task = json.loads(exported.read_text(encoding="utf-8").splitlines()[0])
+    labels = task["label"]
+    assert labels
+    # the annotator deletes one predicted span
+    task["label"] = labels[1:]
+    corrected = tmp_path / "corrected.jsonl"
+    corrected.write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    result = runner.invoke(
+        app,
+        [
+            "import",
+            "corrections",
+            str(corrected),
+            "--format",
+            "doccano",
+            "--out",
+            str(gold),
+            "--records",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["evaluate", str(gold), str(out)])
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output.lower()
+
+
+def test_export_without_a_run_is_a_usage_error(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["export", "prodigy", str(tmp_path)]).exit_code == 2

@@ -199,6 +199,11 @@ def find_deadline(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict
     if attrs.get("kind") == "set":  # "jaarlijks" is a frequency, not a deadline
         return None
     interval = attrs.get("interval")
+    due, due_source = attrs.get("due"), "timex"
+    # "informeer ik uw Kamer in het najaar van 2023": a promise to act within a named period is
+    # due at its end; open-ended ("na de zomer"), vague and event-anchored times stay without one.
+    if due is None and interval and attrs.get("kind") == "date" and attrs.get("mod") in (None, "END", "MID", "APPROX"):
+        due, due_source = interval[1], "interval_end"
     return {
         "start": best.start_char,
         "end": best.end_char,
@@ -207,7 +212,8 @@ def find_deadline(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict
         "value": attrs.get("value"),
         "mod": attrs.get("mod"),
         "interval": list(interval) if interval else None,
-        "due": attrs.get("due"),
+        "due": due,
+        "due_source": due_source if due else None,
     }
 
 

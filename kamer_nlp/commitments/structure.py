@@ -82,12 +82,22 @@ def _gazetteer_entry(actor_id: str | None) -> Any:
         return None
 
 
+def _signatory_name(doc: Doc, actor_id: str | None) -> str | None:
+    """The person's name when the actor is one of the document's signatories."""
+    for sig in doc_meta(doc).get("signatories") or []:
+        if actor_id and sig.get("actor_id") == actor_id and sig.get("name"):
+            return str(sig["name"])
+    return None
+
+
 def actor_from_span(span: Span) -> dict[str, Any]:
     attrs = get_span_attrs(span)
-    entry = _gazetteer_entry(attrs.get("actor_id"))
+    actor_id = attrs.get("actor_id") or span.kb_id_ or None
+    entry = _gazetteer_entry(actor_id)
     return {
-        "actor_id": attrs.get("actor_id") or span.kb_id_ or None,
-        "name": attrs.get("name") or (entry.name if entry else None) or span.text,
+        "actor_id": actor_id,
+        # the person where the document names them (the signatory), else the function or body
+        "name": _signatory_name(span.doc, actor_id) or attrs.get("name") or (entry.name if entry else None) or span.text,
         "function": attrs.get("function") or (entry.function if entry else None),
         "ministry": attrs.get("ministry") or (entry.ministry if entry else None),
         "start": span.start_char,

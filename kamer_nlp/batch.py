@@ -198,7 +198,8 @@ def _outcomes(
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        try:
             futures = {
                 pool.submit(process_path, path, pipeline, timeout, max_bytes): path
                 for path in paths
@@ -208,6 +209,12 @@ def _outcomes(
                     yield future.result()
                 except Exception as err:  # a worker died (killed, out of memory): record, continue
                     yield _crashed(futures[future], err)
+        except BaseException:
+            # Ctrl-C or a closed consumer: drop the queue instead of finishing the whole batch;
+            # what was written is complete, the next run resumes from there
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
 
 
 def _crashed(path: str, err: BaseException) -> Outcome:

@@ -115,18 +115,25 @@ def run(
                     f"[yellow]{outcome.error['error']}[/yellow] {outcome.path}: {outcome.error['message']}"
                 )
 
-        summary = run_batch(
-            in_dir,
-            out,
-            pipeline=pipeline,
-            workers=workers,
-            resume=resume,
-            retry_errors=retry_errors,
-            timeout=timeout or None,
-            dask=dask,
-            on_start=on_start,
-            on_result=on_result,
-        )
+        try:
+            summary = run_batch(
+                in_dir,
+                out,
+                pipeline=pipeline,
+                workers=workers,
+                resume=resume,
+                retry_errors=retry_errors,
+                timeout=timeout or None,
+                dask=dask,
+                on_start=on_start,
+                on_result=on_result,
+            )
+        except KeyboardInterrupt:
+            progress.stop()
+            err.print(
+                f"[yellow]interrupted[/yellow]: every line in {out} is complete; run the same command again to resume"
+            )
+            raise typer.Exit(130) from None
     table = Table(title=f"kamer-nlp run → {out}")
     table.add_column("")
     table.add_column("count", justify="right")

@@ -124,3 +124,38 @@ def test_dask_local_cluster_gives_the_same_records(in_dir: Path, tmp_path: Path)
     ids = lambda p: sorted((r["id"], r["text"]) for r in _lines(p / "documents.jsonl"))  # noqa: E731
     assert ids(one) == ids(dask_out)
     assert len(_lines(dask_out / "errors.jsonl")) == len(EXPECTED_ERRORS)
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    for i in range(12):
+        for pdf in sorted(RAW.glob("*.pdf")):
+            shutil.copy(pdf, in_dir / f"{i:02d}-{pdf.name}")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kamer_nlp.cli", "run", str(in_dir), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    docs = out / "documents.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not docs.exists() or docs.stat().st_size == 0):
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr
+    done = _lines(docs)  # every line parses
+    total = 12 * len(sorted(RAW.glob("*.pdf")))
+    assert 1 <= len(done) < total
+    summary = run_batch(in_dir, out)
+    assert summary.skipped == len(done)
+    assert len(_lines(docs)) == total

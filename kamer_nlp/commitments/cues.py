@@ -3,7 +3,9 @@
 ``resources/commitments/cues.json`` holds every pattern: *commitment* and *link*
 cues make a sentence a candidate, *feature* cues only inform the classifier.
 A named group starting with ``agent`` marks the grammatical actor of the cue
-("ik", "het kabinet", "de Minister van …").
+("ik", "het kabinet", "de Minister van …"). *Derived* features combine cues
+(a linear model cannot): one fires when any cue of ``any`` matched and none of
+``none`` did ("a present-tense first-person verb with no future cue at all").
 """
 
 from __future__ import annotations
@@ -49,6 +51,25 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class DerivedFeature:
+    """A binary feature over cue ids: any of ``any`` matched and none of ``none``."""
+
+    id: str
+    any: tuple[str, ...]
+    none: tuple[str, ...] = ()
+
+    def fires(self, cue_ids: set[str]) -> bool:
+        return bool(cue_ids.intersection(self.any)) and not cue_ids.intersection(self.none)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "any": list(self.any), "none": list(self.none)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DerivedFeature:
+        return cls(data["id"], tuple(data["any"]), tuple(data.get("none", ())))
+
+
+@dataclass(frozen=True)
 class CueMatch:
     cue_id: str
     kind: str
@@ -79,7 +100,19 @@ class CueSet:
     kamer_pattern: str
     clause_end_pattern: str
     abbreviations: tuple[str, ...]
+    derived: tuple[DerivedFeature, ...] = ()
     description: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        ids = [c.id for c in self.cues]
+        known = set(ids)
+        for d in self.derived:
+            unknown = (set(d.any) | set(d.none)) - known
+            if unknown:
+                raise ValueError(f"derived feature {d.id!r}: unknown cues {sorted(unknown)}")
+        all_ids = ids + [d.id for d in self.derived]
+        if len(set(all_ids)) != len(all_ids):
+            raise ValueError("cue and derived feature ids must be unique")
 
     @classmethod
     def default(cls) -> CueSet:
@@ -97,6 +130,7 @@ class CueSet:
             kamer_pattern=data["kamer_pattern"],
             clause_end_pattern=data["clause_end_pattern"],
             abbreviations=tuple(data["abbreviations"]),
+            derived=tuple(DerivedFeature.from_dict(d) for d in data.get("derived", ())),
             description=data.get("description", ""),
         )
 
@@ -105,6 +139,7 @@ class CueSet:
             "version": self.version,
             "description": self.description,
             "cues": [c.to_dict() for c in self.cues],
+            "derived": [d.to_dict() for d in self.derived],
             "meeting_pattern": self.meeting_pattern,
             "date_pattern": self.date_pattern,
             "months": list(self.months),
@@ -114,8 +149,18 @@ class CueSet:
         }
 
     @property
+    def feature_ids(self) -> tuple[str, ...]:
+        """The classifier's binary features: every cue, then every derived feature."""
+        return tuple(c.id for c in self.cues) + tuple(d.id for d in self.derived)
+
+    @property
     def feature_names(self) -> tuple[str, ...]:
-        return tuple(f"cue={c.id}" for c in self.cues)
+        return tuple(f"cue={i}" for i in self.feature_ids)
+
+    def features(self, matches: list[CueMatch]) -> set[str]:
+        """The binary features that fire for a sentence's cue matches."""
+        ids = {m.cue_id for m in matches}
+        return ids | {d.id for d in self.derived if d.fires(ids)}
 
     def match(self, text: str) -> list[CueMatch]:
         """Every cue match in ``text`` (offsets relative to ``text``)."""

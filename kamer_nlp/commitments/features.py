@@ -2,7 +2,8 @@
 
 Two blocks, both computed from the sentence text alone so that training (on
 labelled sentences) and inference (on Doc sentences) see the same input:
-word 1–3-grams weighted by tf-idf, and one binary feature per cue pattern.
+word 1–3-grams weighted by tf-idf, and one binary feature per cue pattern and
+per derived (combined) cue feature.
 """
 
 from __future__ import annotations
@@ -63,10 +64,10 @@ def tfidf_matrix(texts: Sequence[str], vocab: dict[str, int], idf: np.ndarray) -
 
 
 def cue_matrix(texts: Sequence[str], cues: CueSet) -> sparse.csr_matrix:
-    index = {c.id: i for i, c in enumerate(cues.cues)}
+    index = {fid: i for i, fid in enumerate(cues.feature_ids)}
     rows, cols = [], []
     for r, text in enumerate(texts):
-        for cid in sorted({m.cue_id for m in cues.match(text)}):
+        for cid in sorted(cues.features(cues.match(text))):
             rows.append(r)
             cols.append(index[cid])
     vals = np.ones(len(rows), dtype=np.float64)

@@ -81,7 +81,7 @@ class CommitmentModel:
         )
 
     def check_cues(self, cues: CueSet) -> None:
-        ids = tuple(c.id for c in cues.cues)
+        ids = cues.feature_ids
         if ids != self.cue_ids:
             raise ValueError(
                 "the commitment model was trained with other cue patterns; retrain it "

@@ -97,7 +97,10 @@ def actor_from_span(span: Span) -> dict[str, Any]:
     return {
         "actor_id": actor_id,
         # the person where the document names them (the signatory), else the function or body
-        "name": _signatory_name(span.doc, actor_id) or attrs.get("name") or (entry.name if entry else None) or span.text,
+        "name": _signatory_name(span.doc, actor_id)
+        or attrs.get("name")
+        or (entry.name if entry else None)
+        or span.text,
         "function": attrs.get("function") or (entry.function if entry else None),
         "ministry": attrs.get("ministry") or (entry.ministry if entry else None),
         "start": span.start_char,
@@ -212,7 +215,12 @@ def find_deadline(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict
     due, due_source = attrs.get("due"), "timex"
     # "informeer ik uw Kamer in het najaar van 2023": a promise to act within a named period is
     # due at its end; open-ended ("na de zomer"), vague and event-anchored times stay without one.
-    if due is None and interval and attrs.get("kind") == "date" and attrs.get("mod") in (None, "END", "MID", "APPROX"):
+    if (
+        due is None
+        and interval
+        and attrs.get("kind") == "date"
+        and attrs.get("mod") in (None, "END", "MID", "APPROX")
+    ):
         due, due_source = interval[1], "interval_end"
     return {
         "start": best.start_char,

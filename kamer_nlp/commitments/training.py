@@ -25,7 +25,7 @@ from kamer_nlp.commitments.model import LABELS, CommitmentModel, allowed_labels,
 log = logging.getLogger(__name__)
 
 SOURCES = ("written", "corpus-reading")
-DEFAULT_C = 8.0
+DEFAULT_C = 16.0
 DEFAULT_CUE_WEIGHT = 0.6
 DEFAULT_FOLDS = 5
 
@@ -79,7 +79,9 @@ def default_corpus_dir(data_path: str | Path) -> Path:
     return Path(data_path).resolve().parents[3].parent / "shared" / "corpus"
 
 
-def _resolve_text(data: dict[str, Any], corpus_dir: Path | None, cache: dict[Path, str]) -> str | None:
+def _resolve_text(
+    data: dict[str, Any], corpus_dir: Path | None, cache: dict[Path, str]
+) -> str | None:
     """Rows read from the corpus store offsets only; their text is read from the corpus file."""
     if "text" in data:
         return str(data["text"])
@@ -117,7 +119,11 @@ def load_examples(path: str | Path, *, corpus_dir: Path | None = None) -> list[E
             seen.add(ex.id)
             examples.append(ex)
     if unresolved:
-        log.warning("%d labelled sentences point into a reference corpus not found at %s", unresolved, corpus_dir)
+        log.warning(
+            "%d labelled sentences point into a reference corpus not found at %s",
+            unresolved,
+            corpus_dir,
+        )
     return examples
 
 
@@ -139,7 +145,7 @@ def fit_model(
         classes=tuple(str(k) for k in clf.classes_),
         vocabulary=vocab,
         idf=idf,
-        cue_ids=tuple(cue.id for cue in cues.cues),
+        cue_ids=cues.feature_ids,
         cue_weight=cue_weight,
         coef=np.asarray(clf.coef_, dtype=np.float64),
         intercept=np.asarray(clf.intercept_, dtype=np.float64),

@@ -8,8 +8,8 @@ data, saved as the JSON model the component loads.
 from __future__ import annotations
 
 import hashlib
-import json
 import html
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -3,7 +3,7 @@
 ``corpus_cases.jsonl`` lists, per document, the sentences I read as commitments,
 links and hard negatives (by a short anchor phrase, not the text). Known
 misses and spurious finds are ``xfail`` with the reason; the summary test pins
-the counts right / missed / spurious as floors.
+the counts right / missed / spurious per letter.
 """
 
 from __future__ import annotations
@@ -146,31 +146,42 @@ def test_seed_summer_deadline(corpus_dir: Path) -> None:
     assert rec["action"] == "uw Kamer berichten"
 
 
-def test_corpus_summary(corpus_dir: Path) -> None:
-    """Every commitment the pipeline lists was checked by hand; counts as floors."""
+# measured with the shipped model and the project's repair stage (right, missed, spurious);
+# a floor may move by at most 1 (sibling components changing sentence boundaries)
+MEASURED = {
+    "seed/kst-31015-136.txt": (9, 0, 0),
+    "letters/Kamerbrief_circulaire_economie.pdf": (12, 3, 2),
+    "letters/Kamerbrief_innovatie_missie.pdf": (7, 1, 1),
+}
+
+
+def _counts(corpus: Path, doc_path: str) -> tuple[int, int, int]:
+    text, records = _run(corpus, doc_path)
+    cases = [c for c in CASES if c["doc"] == doc_path]
     right = missed = spurious = 0
-    for doc_path in DOCS:
-        text, records = _run(corpus_dir, doc_path)
-        cases = [c for c in CASES if c["doc"] == doc_path]
-        for rec in records:
-            if rec["kind"] != "commitment":
-                continue
-            covering = [c for c in cases if c["anchor"] in " ".join(rec["text"].split())]
-            assert covering, f"unreviewed commitment in {doc_path}: {rec['text'][:80]!r}"
-            if any(c["label"] == "commitment" for c in covering):
-                right += 1
-            else:
-                spurious += 1
-        for case in cases:
-            if (
-                case["label"] == "commitment"
-                and _find(text, records, case["anchor"])[0] != "commitment"
-            ):
-                missed += 1
-    # measured with the shipped model and the fallback text (right/missed/spurious):
-    # without actors/temporal: seed 6/3/0, circulaire economie 10/5/5, innovatie 6/1/2;
-    # with the work-in-progress kamer_actors: 6/3/0, 10/5/4, 6/2/1. Floors leave a little room
-    # for the sibling components and the project's repair stage changing sentence boundaries.
-    assert right >= 20
-    assert missed <= 11
-    assert spurious <= 8
+    for rec in records:
+        if rec["kind"] != "commitment":
+            continue
+        covering = [c for c in cases if c["anchor"] in " ".join(rec["text"].split())]
+        assert covering, f"unreviewed commitment in {doc_path}: {rec['text'][:80]!r}"
+        if any(c["label"] == "commitment" for c in covering):
+            right += 1
+        else:
+            spurious += 1
+    for case in cases:
+        if (
+            case["label"] == "commitment"
+            and _find(text, records, case["anchor"])[0] != "commitment"
+        ):
+            missed += 1
+    return right, missed, spurious
+
+
+@pytest.mark.parametrize("doc_path", list(DOCS))
+def test_corpus_summary(corpus_dir: Path, doc_path: str) -> None:
+    """Every commitment the pipeline lists was checked by hand; right/missed/spurious pinned."""
+    right, missed, spurious = _counts(corpus_dir, doc_path)
+    want_right, want_missed, want_spurious = MEASURED[doc_path]
+    assert right >= want_right - 1
+    assert missed <= want_missed + 1
+    assert spurious <= want_spurious + 1

@@ -2,7 +2,8 @@
 
 - ``export_run(OUT_DIR, fmt)``: ``OUT_DIR/documents.jsonl`` → ``OUT_DIR/annotation/``
   ``prodigy.jsonl`` | ``labelstudio.json`` (+ ``labelstudio-config.xml``) | ``doccano.jsonl``;
-- ``import_corrections(FILE, fmt, out=gold.jsonl)``: a tool's export → gold JSONL;
+- ``import_corrections(FILE, fmt, out=gold.jsonl)``: a tool's export (or the review
+  page's downloaded corrections, ``fmt="review"``) → gold JSONL;
 - ``evaluate_files(GOLD, PRED)``: gold JSONL against a ``documents.jsonl``.
 """
 
@@ -26,15 +27,26 @@ from kamer_nlp.io.jsonl import dumps, read_jsonl
 logger = logging.getLogger(__name__)
 
 FORMATS = ("prodigy", "labelstudio", "doccano")
+IMPORT_FORMATS = (*FORMATS, "review")  # the review page (kamer_nlp.io.review) only imports
 EXPORTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "prodigy": to_prodigy,
     "labelstudio": to_labelstudio,
     "doccano": to_doccano,
 }
+
+
+def _from_review(line: Mapping[str, Any], **kwargs: Any) -> GoldDocument:
+    # imported here: kamer_nlp.io.review itself imports this package's gold module
+    from kamer_nlp.io.review import from_review
+
+    return from_review(line, **kwargs)
+
+
 IMPORTERS: dict[str, Callable[..., GoldDocument]] = {
     "prodigy": from_prodigy,
     "labelstudio": from_labelstudio,
     "doccano": from_doccano,
+    "review": _from_review,
 }
 FILENAMES = {
     "prodigy": "prodigy.jsonl",
@@ -44,9 +56,9 @@ FILENAMES = {
 LABELSTUDIO_CONFIG = "labelstudio-config.xml"
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown annotation format {fmt!r}: use {', '.join(FORMATS)}")
+def _check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in formats:
+        raise ValueError(f"unknown annotation format {fmt!r}: use {', '.join(formats)}")
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -131,7 +143,7 @@ def read_corrections(
 ) -> ImportResult:
     """Gold documents from a tool's export. Errors (changed text, bad offsets) raise;
     tasks that are not gold (rejected, ignored, unannotated) are listed as skipped."""
-    _check_format(fmt)
+    _check_format(fmt, IMPORT_FORMATS)
     result = ImportResult()
     by_id: dict[str, GoldDocument] = {}
     for task in read_tasks(path):

@@ -203,11 +203,11 @@ def from_review(
     payload = line.get(PAYLOAD_KEY)
     meta: dict[str, Any] = dict(payload) if isinstance(payload, Mapping) else {}
     doc_id = line.get("id", meta.get("doc_id"))
-    record = lookup_record(None if doc_id is None else str(doc_id), records, FORMAT)
-    doc_id = str(doc_id)
     review = line.get("review")
     if isinstance(review, Mapping) and review.get("status") == "skipped":
-        raise SkippedTask(doc_id, "skipped in the review page")
+        raise SkippedTask(None if doc_id is None else str(doc_id), "skipped in the review page")
+    record = lookup_record(None if doc_id is None else str(doc_id), records, FORMAT)
+    doc_id = str(doc_id)
     text = line.get("text")
     if not isinstance(text, str):
         raise AnnotationImportError(f"{doc_id}: a review line without text")

@@ -48,6 +48,16 @@ def repair_pdf(path: Path, *, max_bytes: int | None = None) -> RepairedText:
     return rt
 
 
+def check_length(text: str, pipeline: str) -> None:
+    """Refuse text longer than the pipeline takes (for plain text, checked before the repair)."""
+    limit = load_pipeline(pipeline).max_length
+    if len(text) > limit:
+        raise ExtractionError(
+            "too_large",
+            f"text of {len(text):,} characters exceeds the pipeline's limit of {limit:,}",
+        )
+
+
 def repair_text(text: str) -> RepairedText:
     if not text.strip():
         raise ExtractionError("empty", "text is empty")
@@ -83,6 +93,7 @@ def annotate_repaired(
         )
         rt.meta["date_source"] = "argument"
     nlp = load_pipeline(pipeline)
+    check_length(rt.text, pipeline)
     doc = nlp.make_doc(rt.text)
     doc._.set(DATE_EXT, rt.meta.get("date"))
     doc._.set(META_EXT, rt.meta)
@@ -123,17 +134,23 @@ def annotate_file(
     pipeline: str = "default",
     date: str | None = None,
     max_bytes: int | None = None,
+    doc_id: str | None = None,
 ) -> dict[str, Any]:
     """Annotate a PDF or a .txt file; raises ExtractionError for unusable input."""
     path = Path(path)
-    rt = (
-        repair_text(read_text_file(path))
-        if path.suffix.lower() in TEXT_SUFFIXES
-        else repair_pdf(path, max_bytes=max_bytes)
-    )
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        text = read_text_file(path)
+        check_length(text, pipeline)
+        rt = repair_text(text)
+    else:
+        rt = repair_pdf(path, max_bytes=max_bytes)
     source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
     return annotate_repaired(
-        rt, doc_id=rt.meta.get("id") or path.stem, source=source, date=date, pipeline=pipeline
+        rt,
+        doc_id=rt.meta.get("id") or doc_id or path.stem,
+        source=source,
+        date=date,
+        pipeline=pipeline,
     )
 
 

@@ -78,14 +78,18 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def process_path(
-    path: str, pipeline: str = "default", timeout: float | None = None, max_bytes: int | None = None
+    path: str,
+    doc_id: str | None = None,
+    pipeline: str = "default",
+    timeout: float | None = None,
+    max_bytes: int | None = None,
 ) -> Outcome:
     """Annotate one file; every failure becomes an error record, never an exception."""
     started = time.perf_counter()
     p = Path(path)
     try:
         with time_limit(timeout):
-            record = annotate_file(p, pipeline=pipeline, max_bytes=max_bytes)
+            record = annotate_file(p, pipeline=pipeline, max_bytes=max_bytes, doc_id=doc_id)
         return Outcome(path, record=record, seconds=time.perf_counter() - started)
     except ExtractionError as err:
         error = {"error": err.kind, "message": err.message}
@@ -107,19 +111,40 @@ def process_path(
     )
 
 
+def _key(path: str) -> str:
+    """What identifies an input across runs: its resolved path ("data/raw/x.pdf" == "$PWD/data/raw/x.pdf")."""
+    return str(Path(path).resolve())
+
+
+def fallback_id(path: Path, in_dir: Path) -> str:
+    """The document id when the document does not say its own: the path below IN_DIR without
+    suffix, so that "a/brief.txt" and "b/brief.txt" stay apart."""
+    try:
+        rel = path.resolve().relative_to(in_dir.resolve())
+    except ValueError:
+        rel = Path(path.name)
+    return rel.with_suffix("").as_posix()
+
+
 def _done(out_dir: Path, retry_errors: bool) -> tuple[set[str], list[dict[str, Any]]]:
-    """Paths already processed, and the error records to keep."""
+    """Inputs already processed (resolved paths), and the error records to keep.
+
+    Commitment rows are written before their document line, so rows of a document whose
+    line never made it (a killed run) are dropped here and come back when it is redone.
+    """
     for name in (DOCUMENTS, COMMITMENTS, ERRORS):
         repair_tail(out_dir / name)
-    done = {
-        rec["source"]["path"]
-        for rec in read_jsonl(out_dir / DOCUMENTS)
-        if rec.get("source", {}).get("path")
-    }
+    records = list(read_jsonl(out_dir / DOCUMENTS))
+    done = {_key(rec["source"]["path"]) for rec in records if rec.get("source", {}).get("path")}
+    ids = {rec.get("id") for rec in records}
+    rows = list(read_jsonl(out_dir / COMMITMENTS))
+    kept_rows = [row for row in rows if row.get("document_id") in ids]
+    if len(kept_rows) != len(rows):
+        rewrite_jsonl(out_dir / COMMITMENTS, kept_rows)
     errors = list(read_jsonl(out_dir / ERRORS))
     if retry_errors:
         return done, []
-    return done | {e["path"] for e in errors}, errors
+    return done | {_key(e["path"]) for e in errors}, errors
 
 
 def run_batch(
@@ -147,8 +172,9 @@ def run_batch(
     done, kept_errors = _done(out_dir, retry_errors)
     rewrite_jsonl(out_dir / ERRORS, kept_errors)
 
-    inputs = [p for p in find_inputs(in_dir) if str(p) not in done]
-    summary = BatchSummary(skipped=len(find_inputs(in_dir)) - len(inputs))
+    found = find_inputs(in_dir)
+    inputs = [p for p in found if _key(str(p)) not in done]
+    summary = BatchSummary(skipped=len(found) - len(inputs))
     if on_start:
         on_start(len(inputs))
     with (
@@ -156,14 +182,13 @@ def run_batch(
         JsonlAppender(out_dir / COMMITMENTS) as comms,
         JsonlAppender(out_dir / ERRORS) as errs,
     ):
-        for outcome in _outcomes(
-            [str(p) for p in inputs], pipeline, workers, timeout, max_bytes, dask
-        ):
+        jobs = [(str(p), fallback_id(p, in_dir)) for p in inputs]
+        for outcome in _outcomes(jobs, pipeline, workers, timeout, max_bytes, dask):
             if outcome.record is not None:
                 rows = commitment_rows(outcome.record)
-                docs.write(outcome.record)
-                for row in rows:
+                for row in rows:  # rows first: the document line commits them (see _done)
                     comms.write(row)
+                docs.write(outcome.record)
                 summary.processed += 1
                 summary.pages += outcome.record["source"].get("pages") or 0
                 summary.commitments += len(rows)
@@ -180,20 +205,20 @@ def run_batch(
 
 
 def _outcomes(
-    paths: list[str],
+    jobs: list[tuple[str, str]],
     pipeline: str,
     workers: int,
     timeout: float | None,
     max_bytes: int | None,
     dask: str | None,
 ) -> Iterator[Outcome]:
-    if not paths:
+    if not jobs:
         return
     if dask:
-        yield from _dask_outcomes(paths, pipeline, workers, timeout, max_bytes, dask)
+        yield from _dask_outcomes(jobs, pipeline, workers, timeout, max_bytes, dask)
     elif workers <= 1:
-        for path in paths:
-            yield process_path(path, pipeline, timeout, max_bytes)
+        for path, doc_id in jobs:
+            yield process_path(path, doc_id, pipeline, timeout, max_bytes)
     else:
         import multiprocessing
 
@@ -201,8 +226,8 @@ def _outcomes(
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         try:
             futures = {
-                pool.submit(process_path, path, pipeline, timeout, max_bytes): path
-                for path in paths
+                pool.submit(process_path, path, doc_id, pipeline, timeout, max_bytes): path
+                for path, doc_id in jobs
             }
             for future in as_completed(futures):
                 try:
@@ -233,7 +258,7 @@ def _crashed(path: str, err: BaseException) -> Outcome:
 
 
 def _dask_outcomes(
-    paths: list[str],
+    jobs: list[tuple[str, str]],
     pipeline: str,
     workers: int,
     timeout: float | None,
@@ -256,8 +281,15 @@ def _dask_outcomes(
     )
     client = Client(cluster if cluster is not None else address)
     try:
+        paths = [path for path, _ in jobs]
         futures = client.map(
-            process_path, paths, pipeline=pipeline, timeout=timeout, max_bytes=max_bytes, pure=False
+            process_path,
+            paths,
+            [doc_id for _, doc_id in jobs],
+            pipeline=pipeline,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            pure=False,
         )
         path_of = {future.key: path for future, path in zip(futures, paths, strict=True)}
         for future in dask_completed(futures):

@@ -63,6 +63,19 @@ def _check_pipeline(pipeline: str) -> None:
         raise typer.Exit(2) from None
 
 
+def _unwritable(folder: Path) -> str | None:
+    """Why ``folder`` cannot take the output files, or None."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".kamer-nlp-probe-"):
+            pass
+    except OSError as e:
+        return e.strerror or str(e)
+    return None
+
+
 @app.command()
 def run(
     in_dir: Annotated[
@@ -93,6 +106,9 @@ def run(
 
     if not in_dir.is_dir():
         err.print(f"[red]error:[/red] {in_dir} is not a folder")
+        raise typer.Exit(2)
+    if problem := _unwritable(out):
+        err.print(f"[red]error:[/red] cannot write to {out}: {problem}")
         raise typer.Exit(2)
     _check_pipeline(pipeline)
     with Progress(

@@ -159,3 +159,53 @@ def test_an_interrupted_run_leaves_whole_lines_and_resumes(tmp_path: Path) -> No
     summary = run_batch(in_dir, out)
     assert summary.skipped == len(done)
     assert len(_lines(docs)) == total
+
+
+def test_the_same_input_named_two_ways_is_done_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "brief.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(folder, out)
+    other_spelling = tmp_path / "in" / ".." / "in"
+    summary = run_batch(other_spelling, out)
+    assert summary.processed == 0 and summary.skipped == 1
+
+
+def test_same_file_names_in_subfolders_get_distinct_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for sub in ("a", "b"):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "brief.txt").write_text(LETTER.replace("Nr. 12 ", ""), encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(folder, out)
+    ids = sorted(r["id"] for r in _lines(out / "documents.jsonl"))
+    assert ids == ["a/brief", "b/brief"]
+    rows = _lines(out / "commitments.jsonl")
+    assert {r["document_id"] for r in rows} == {"a/brief", "b/brief"}
+
+
+def test_rows_of_a_document_whose_line_was_lost_are_redone(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "brief.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(folder, out)
+    rows = (out / "commitments.jsonl").read_text(encoding="utf-8")
+    assert rows
+    (out / "documents.jsonl").write_text(
+        "", encoding="utf-8"
+    )  # killed after the rows, before the document
+    run_batch(folder, out)
+    assert (out / "commitments.jsonl").read_text(encoding="utf-8") == rows
+    assert len(_lines(out / "documents.jsonl")) == 1
+
+
+def test_a_text_beyond_the_pipeline_limit_is_too_large(tmp_path: Path) -> None:
+    from kamer_nlp.nlp.pipeline import MAX_CHARS_RULES
+
+    big = tmp_path / "groot.txt"
+    line = "De Minister zal de Kamer informeren over de voortgang van het programma.\n"
+    big.write_text(line * (MAX_CHARS_RULES // len(line) + 10), encoding="utf-8")
+    outcome = process_path(str(big))
+    assert outcome.error is not None and outcome.error["error"] == "too_large"

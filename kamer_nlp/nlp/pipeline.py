@@ -20,12 +20,15 @@ from spacy.pipeline import Lemmatizer
 # Import the component modules so their factories are registered.
 from kamer_nlp.nlp import extensions as _extensions  # noqa: F401
 from kamer_nlp.nlp import sentences as _sentences  # noqa: F401
-from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
 from kamer_nlp.nlp.components import register_all
+from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
 
 LG_MODEL = "nl_core_news_lg"
 LG_INSTALL = f"python -m spacy download {LG_MODEL}"
 BUILTIN = ("default", "lg")
+# The rule pipeline is linear in the text length; a parser needs about 1 GB per 100,000
+# characters, so the lg pipeline keeps spaCy's own limit.
+MAX_CHARS_RULES = 5_000_000
 
 
 class PipelineError(Exception):
@@ -76,4 +79,6 @@ def load_pipeline(name: str = "default") -> Language:
     for _, pipe in nlp.pipeline:
         if isinstance(pipe, Lemmatizer) and pipe.mode == "lookup":
             pipe.initialize()  # loads the lookup table from spacy-lookups-data
+    if "parser" not in nlp.pipe_names:
+        nlp.max_length = MAX_CHARS_RULES
     return nlp

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.tokens import Span
 
 import kamer_nlp.actors.component  # noqa: F401  (registers the factory)
 from kamer_nlp.actors.component import ActorRecognizer
 from kamer_nlp.nlp.extensions import ACTORS_KEY, get_span_attrs
+from kamer_nlp.nlp.tokenizer import customise
 
 LETTER = (
     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
@@ -141,11 +141,10 @@ def test_from_disk_uses_the_saved_gazetteer(tmp_path) -> None:
     assert [s.kb_id_ for s in fresh(doc).spans[ACTORS_KEY]] == ["org-test"]
 
 
-@pytest.mark.xfail(
-    reason="blank nl tokenizer keeps 'Bontenbal/Grinwis' as one token; needs an infix rule "
-    "splitting '/' between letters (owned by the lead's tokenizer)",
-    strict=True,
-)
 def test_slash_separated_names_align_strictly() -> None:
-    doc = _run(_nlp(), "de motie Bontenbal/Grinwis is aangenomen")
+    """The project's tokenizer splits a slash between letters, so each name aligns strictly."""
+    nlp = _nlp()
+    customise(nlp)
+    doc = _run(nlp, "de motie Bontenbal/Grinwis is aangenomen")
     assert [s.text for s in doc.spans[ACTORS_KEY]] == ["Bontenbal", "Grinwis"]
+    assert "/" in [t.text for t in doc]  # the names are whole tokens, not an expanded span

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from kamer_nlp.actors import ActorResolver
@@ -26,7 +27,6 @@ def resolver() -> ActorResolver:
 
 
 def _pdf_text(path: Path) -> str:
-    pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(path) as pdf:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from kamer_nlp.commitments.table import COLUMNS, commitment_rows, write_rows
@@ -100,9 +102,6 @@ def test_jsonl(tmp_path: Path) -> None:
 
 
 def test_parquet_types(tmp_path: Path) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
-    import pyarrow as pa
-
     path = write_rows(commitment_rows(RECORD), tmp_path / "commitments.parquet", "parquet")
     table = pq.read_table(path)
     assert table.column_names == list(COLUMNS)

@@ -29,7 +29,8 @@ def test_skips_cleanly_without_nllegalcit(
 
 
 def test_kamer_nlp_scores_100_percent_in_the_bench(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("nllegalcit")
+    import nllegalcit  # noqa: F401  (a dev dependency: fail loudly when missing)
+
     assert _load().main() == 0
     out = capsys.readouterr().out
     overall = next(line for line in out.splitlines() if line.startswith("overall (id)"))

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 
 from kamer_nlp.references import find_references
@@ -25,7 +26,6 @@ DOCS = EXPECTED["documents"]
 @cache
 def _text(path: Path) -> str:
     if path.suffix == ".pdf":
-        pdfplumber = pytest.importorskip("pdfplumber")
         with pdfplumber.open(path) as pdf:
             return "\n".join(page.extract_text() or "" for page in pdf.pages)
     return path.read_text(encoding="utf-8")

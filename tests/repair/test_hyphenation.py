@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
+import pdfplumber
+import pyphen
 import pytest
 
 from kamer_nlp.repair import lexicon
@@ -165,13 +166,13 @@ class TestLexicon:
         assert lexicon.word_frequency("de") > 7
         assert lexicon.word_frequency("xqzvw") == 0.0
 
-    def test_lookups_are_fast(self) -> None:
+    def test_repeated_lookups_give_the_same_answer(self) -> None:
+        # timing belongs in bench/; here: the cached lookups stay consistent
         lexicon.load()
-        start = time.perf_counter()
-        for i in range(20_000):
-            lexicon.is_word(f"woord{i % 500}")
-            decide_hyphen("slacht", "offer")
-        assert time.perf_counter() - start < 2.0
+        first = (lexicon.is_word("woord"), decide_hyphen("slacht", "offer").decision)
+        for _ in range(200):
+            assert (lexicon.is_word("woord"), decide_hyphen("slacht", "offer").decision) == first
+        assert first == (True, "join")
 
 
 def test_rules_data_is_versioned() -> None:
@@ -187,7 +188,6 @@ GOLD_PAIRS = ("ah-tk-20202021-3235", "kst-32545-143")
 
 
 def _pdf_lines(path: Path) -> list[str]:
-    pdfplumber = pytest.importorskip("pdfplumber")
     lines: list[str] = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -265,7 +265,6 @@ def test_corpus_seed(corpus_dir: Path) -> None:
 def _held_out_cases(text: str) -> list[tuple[str, str, str]]:
     """Every hyphenated token split at each hyphen (keep) and every longer word split at
     each Dutch hyphenation point (join): what a typesetter could have broken."""
-    pyphen = pytest.importorskip("pyphen")
     hyphenator = pyphen.Pyphen(lang="nl_NL")
     cases = []
     for token in sorted(set(re.findall(r"[^\W_]+(?:-[^\W_]+)+|[^\W\d_]{6,}", text))):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from kamer_nlp.repair.hyphenation import DocumentVocabulary
@@ -57,7 +58,6 @@ def test_trema_start_is_the_strongest_evidence() -> None:
 
 
 def _corpus_lines(corpus_dir: Path) -> dict[str, list[str]]:
-    pdfplumber = pytest.importorskip("pdfplumber")
     docs: dict[str, list[str]] = {}
     for pdf_path in sorted((corpus_dir / "letters").glob("*.pdf")):
         with pdfplumber.open(pdf_path) as pdf:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
+import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
-pytest.importorskip("reportlab")
-pdfplumber = pytest.importorskip("pdfplumber")
-
-from kamer_nlp.samples.bad_inputs import PASSWORD, generate_bad_inputs  # noqa: E402
+from kamer_nlp.samples.bad_inputs import PASSWORD, generate_bad_inputs
 
 
 @pytest.fixture(scope="module")

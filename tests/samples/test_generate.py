@@ -8,18 +8,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pdfplumber
 import pytest
+import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
-pytest.importorskip("reportlab")
-pytest.importorskip("pyphen")
-pdfplumber = pytest.importorskip("pdfplumber")
-
-
-from kamer_nlp.samples.compose import RAGGED_KINDS, compose_blocks  # noqa: E402
-from kamer_nlp.samples.generate import MANIFEST, generate_samples  # noqa: E402
-from kamer_nlp.samples.linebreak import JOIN, natural_width  # noqa: E402
-from kamer_nlp.samples.source import load_documents  # noqa: E402
-from kamer_nlp.samples.truth import PARAGRAPH_KINDS, load_truth  # noqa: E402
+from kamer_nlp.samples.compose import RAGGED_KINDS, compose_blocks
+from kamer_nlp.samples.generate import MANIFEST, generate_samples
+from kamer_nlp.samples.linebreak import JOIN, natural_width
+from kamer_nlp.samples.source import load_documents
+from kamer_nlp.samples.truth import PARAGRAPH_KINDS, load_truth
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 DOCS = load_documents()

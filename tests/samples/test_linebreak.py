@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
 from kamer_nlp.samples.linebreak import (
     JOIN,
@@ -15,9 +16,6 @@ from kamer_nlp.samples.linebreak import (
     natural_width,
 )
 from kamer_nlp.samples.markup import Segment, parse_words, plain_text, split_segments
-
-pytest.importorskip("reportlab")
-pytest.importorskip("pyphen")
 
 STYLE = TextStyle("Helvetica", 9.1, 10.7, marker_size=6.0, marker_rise=3.3)
 TEXT = (

@@ -614,3 +614,59 @@ def test_sample_documents_draw_every_span(page: Page, tmp_path: Path) -> None:  
         notes = page.js("return document.querySelectorAll('li.note[id]').length")
         assert notes == len(rec["footnotes"]), rec["id"]
     assert page.errors() == []
+
+
+@pytest.mark.browser
+def test_span_over_a_note_label_is_drawn_in_order(
+    page: Page,  # noqa: F811
+    record: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """A span that takes in a note's label (seen in the corpus: a COMMITMENT "5 https://…")
+    is drawn with the label before the note, not after all notes."""
+    rec = copy.deepcopy(record)
+    note = rec["footnotes"][0]
+    start = rec["text"].rindex("\n", 0, note["start"]) + 1
+    text = rec["text"][start : note["end"]]
+    rec["spans"].append(
+        {"id": "s99", "start": start, "end": note["end"], "label": "COMMITMENT", "text": text,
+         "kb_id": None, "attrs": {}, "boxes": []}
+    )  # fmt: skip
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "documents.jsonl").write_text(dumps(rec) + "\n", encoding="utf-8")
+    page.open(write_review(run))
+    counts, texts = page.js(COUNT_MARKS)
+    assert texts["s99"] == text and text.startswith("1 Zie ook")
+    assert counts["COMMITMENT"] == 2
+    assert page.errors() == []
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+@pytest.mark.browser
+def test_corpus_letters_draw_every_span(page: Page, corpus_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+    """Two letters with many footnotes and the seed letter, annotated now: every span is
+    drawn with its own text, every note listed and linked from its marker."""
+    from kamer_nlp.api import annotate_file
+
+    paths = [
+        corpus_dir / "letters" / "Kamerbrief_circulaire_economie.pdf",
+        corpus_dir / "letters" / "Kamerbrief_innovatie_missie.pdf",
+        corpus_dir / "seed" / "kst-31015-136.txt",
+    ]
+    records = [annotate_file(p) for p in paths if p.is_file()]
+    if not records:
+        pytest.skip("the corpus letters are not there")
+    run = tmp_path / "corpus"
+    run.mkdir()
+    (run / "documents.jsonl").write_text("".join(dumps(r) + "\n" for r in records), "utf-8")
+    page.open(write_review(run))
+    for rec in records:
+        assert page.js("return kamerReview.selectDocument(arguments[0])", rec["id"])
+        _, texts = page.js(COUNT_MARKS)
+        assert texts == {s["id"]: s["text"] for s in rec["spans"]}, rec["id"]
+        linked = [i for i, f in enumerate(rec["footnotes"]) if f["marker"] is not None]
+        hrefs = page.js("return [...document.querySelectorAll('sup.fn a')].map(a => a.hash)")
+        assert sorted(hrefs) == sorted(f"#note-{records.index(rec)}-{i}" for i in linked), rec["id"]
+    assert page.errors() == []

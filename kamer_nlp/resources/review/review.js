@@ -513,8 +513,15 @@
       fillBlock(p, ds, b.start, b.end, ctx);
       text.append(p);
     }
+    // notes, and any text between them that is not a note's label, in text order
     const noteList = h("ol", { class: "notes" });
-    for (const b of notes) {
+    for (const b of [...notes, ...tail].sort((x, y) => x.start - y.start)) {
+      if (b.kind !== "note") {
+        const blk = h("span", { class: "blk k-gap", "data-start": b.start, "data-end": b.end });
+        fillBlock(blk, ds, b.start, b.end, noMarkers);
+        noteList.append(h("li", { class: "note" }, h("span", { class: "fn-back" }, ""), blk));
+        continue;
+      }
       const f = ds.d.footnotes[b.note];
       const linked = f.marker && typeof f.marker.start === "number";
       const blk = h("span", { class: "blk k-note", "data-start": b.start, "data-end": b.end });
@@ -529,11 +536,6 @@
           blk
         )
       );
-    }
-    for (const b of tail) {
-      const blk = h("span", { class: "blk k-gap", "data-start": b.start, "data-end": b.end });
-      fillBlock(blk, ds, b.start, b.end, noMarkers);
-      noteList.append(h("li", { class: "note" }, h("span", { class: "fn-back" }, ""), blk));
     }
     // markers no block reached (offsets past the text) still link to their note
     for (const m of markers) {

@@ -37,7 +37,7 @@ def sha256_of(path: Path) -> str:
 def repair_pdf(path: Path, *, max_bytes: int | None = None) -> RepairedText:
     """Extract and repair a PDF; raises ExtractionError for input that cannot be processed."""
     layout = build_layout(PdfplumberSource(max_bytes=max_bytes).pages(path))
-    if not any(not g.text.isspace() for g in layout.glyphs):
+    if not any(not g.text.isspace() for g in layout.glyphs) and not layout.dropped:
         raise ExtractionError(
             "no_text_layer",
             f"no text layer on any of {len(layout.pages)} page(s): a scanned document needs OCR first",

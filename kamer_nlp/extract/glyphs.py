@@ -28,6 +28,7 @@ class Glyph:
     size: float
     font: str
     upright: bool = True
+    direction: tuple[float, float] = (1.0, 0.0)  # writing direction in top-down page coordinates
 
     @property
     def bold(self) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kamer_nlp.extract.glyphs import Glyph, PageGlyphs, Rule
+from kamer_nlp.extract.orientation import Frame, reading_frame
 
 # Presentation forms and invisible characters normalised at the glyph level.
 LIGATURES = {
@@ -66,6 +67,7 @@ class Layout:
     pages: list[PageInfo] = field(default_factory=list)
     glyphs: list[Glyph] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    dropped: dict[int, int] = field(default_factory=dict)  # page → glyphs at an odd angle, left out
 
     def page(self, number: int) -> PageInfo:
         return self.pages[number - 1]
@@ -242,25 +244,34 @@ def build_line(
     )
 
 
-def page_lines(page: PageGlyphs, offset: int) -> tuple[list[Glyph], list[Line]]:
-    """Lines of one page; ``offset`` is the id of the page's first glyph in the layout."""
-    glyphs = _dedupe(g for g in page.glyphs if g.upright)
-    gid = {id(g): offset + i for i, g in enumerate(glyphs)}
+def page_lines(page: PageGlyphs, offset: int) -> tuple[list[Glyph], list[Line], Frame]:
+    """Lines of one page; ``offset`` is the id of the page's first glyph in the layout.
+
+    Lines are built in the page's reading frame (see ``orientation``); the glyphs returned,
+    which the char map points at, keep their original coordinates.
+    """
+    frame = reading_frame(page)
+    original_of = {id(work): orig for orig, work in frame.pairs}
+    work = _dedupe(w for _, w in frame.pairs)
+    glyphs = [original_of[id(w)] for w in work]
+    gid = {id(w): offset + i for i, w in enumerate(work)}
     lines: list[Line] = []
-    for cluster, raised_ids in _attach_raised(_cluster_baselines(glyphs)):
-        for segment in _segments(cluster, page.width):
+    for cluster, raised_ids in _attach_raised(_cluster_baselines(work)):
+        for segment in _segments(cluster, frame.width):
             line = build_line(page.number, segment, raised_ids, gid)
             if line is not None:
                 lines.append(line)
     lines.sort(key=lambda ln: (round(ln.bottom, 0), ln.x0))
-    return glyphs, lines
+    return glyphs, lines, frame
 
 
 def build_layout(pages: Iterable[PageGlyphs]) -> Layout:
     layout = Layout()
     for page in pages:
-        glyphs, lines = page_lines(page, len(layout.glyphs))
+        glyphs, lines, frame = page_lines(page, len(layout.glyphs))
         layout.glyphs.extend(glyphs)
         layout.lines.extend(lines)
-        layout.pages.append(PageInfo(page.number, page.width, page.height, tuple(page.rules)))
+        layout.pages.append(PageInfo(page.number, frame.width, frame.height, frame.rules))
+        if frame.dropped:
+            layout.dropped[page.number] = frame.dropped
     return layout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,6 +92,15 @@ class PdfplumberSource:
                     page.close()
 
 
+def _direction(matrix: tuple[float, ...] | None) -> tuple[float, float]:
+    """The writing direction of a glyph from its text matrix, in top-down coordinates (y down)."""
+    if not matrix:
+        return (1.0, 0.0)
+    a, b = float(matrix[0]), float(matrix[1])
+    norm = math.hypot(a, b) or 1.0
+    return (round(a / norm, 3), round(-b / norm, 3))
+
+
 def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]
     number = int(page.page_number)
     glyphs = [
@@ -105,6 +115,7 @@ def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]
             size=float(c.get("size") or 0.0),
             font=str(c.get("fontname") or ""),
             upright=bool(c.get("upright", True)),
+            direction=_direction(c.get("matrix")),
         )
         for i, c in enumerate(page.chars)
     ]

@@ -57,7 +57,7 @@ def repair_layout(layout: Layout) -> RepairedText:
     blocks = cut_blocks(body, col)
     blocks = name_blocks(blocks, col, layout_kind=kind)
     vocabulary = DocumentVocabulary.from_text("\n".join(ln.text for ln in layout.lines))
-    return assemble(
+    rt = assemble(
         blocks,
         parse_notes(layout, note_ids),
         glyphs=layout.glyphs,
@@ -66,3 +66,8 @@ def repair_layout(layout: Layout) -> RepairedText:
         pages=len(layout.pages),
         vocabulary=vocabulary,
     )
+    for page, n in sorted(layout.dropped.items()):
+        rt.warnings.append(
+            f"page {page}: {n} characters set at an angle (margin text, stamps) were left out"
+        )
+    return rt

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kamer_nlp.repair.blocks import matches
 from kamer_nlp.repair.furniture import FurnitureLine
 from kamer_nlp.repair.text import Paragraph
 
@@ -236,8 +237,7 @@ def _signatories(block: str) -> list[dict[str, str | None]]:
             i + 1 < len(lines)
             and not line.endswith(",")
             and not FUNCTION_LINE.match(line)
-            and FUNCTION_LINE.match(lines[i + 1])
-            and not lines[i + 1].endswith(",")
+            and matches("function_line", lines[i + 1])
         ):
             out.append({"name": line, "function": _function(lines[i + 1])})
             i += 2

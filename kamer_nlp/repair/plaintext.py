@@ -196,7 +196,7 @@ def repair_plaintext(text: str) -> RepairedText:
         if (
             merged
             and merged[-1].kind == "signature"
-            and block.kind in ("heading", "paragraph")
+            and block.kind not in ("signature", "closing", "salutation")
             and len(block.lines) <= 2
             and len(block.lines[0].text) < 50
         ):

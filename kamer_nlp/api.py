@@ -98,8 +98,6 @@ def annotate_repaired(
     doc._.set(DATE_EXT, rt.meta.get("date"))
     doc._.set(META_EXT, rt.meta)
     doc = nlp(doc)
-    if rt.meta.get("date") is None:
-        rt.warnings.append("no document date: relative time expressions are not resolved")
     return build_record(
         rt,
         doc,

@@ -244,7 +244,11 @@ def _signatories(block: str) -> list[dict[str, str | None]]:
         elif line.endswith(","):
             # a function may run over lines: "De Staatssecretaris van Volksgezondheid,\nWelzijn en Sport,"
             parts = [line.rstrip(",")]
-            while i + 1 < len(lines) and lines[i + 1].endswith(",") and not FUNCTION_LINE.match(lines[i + 1]):
+            while (
+                i + 1 < len(lines)
+                and lines[i + 1].endswith(",")
+                and not FUNCTION_LINE.match(lines[i + 1])
+            ):
                 i += 1
                 parts.append(lines[i].rstrip(","))
             name = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].endswith(",") else None

@@ -96,10 +96,19 @@ def test_signatures_are_function_and_name_not_any_line_pair() -> None:
     from kamer_nlp.repair.metadata import _signatories
     from kamer_nlp.repair.plaintext import repair_plaintext
 
-    rt = repair_plaintext("Hierbij informeer ik uw Kamer.\n\nDe Minister voor Rechtsbescherming,\n\nS. Dekker\n")
-    assert rt.meta["signatories"] == [{"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}]
+    rt = repair_plaintext(
+        "Hierbij informeer ik uw Kamer.\n\nDe Minister voor Rechtsbescherming,\n\nS. Dekker\n"
+    )
+    assert rt.meta["signatories"] == [
+        {"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}
+    ]
     assert _signatories("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat") == [
         {"name": "M.A.M. Adriaansens", "function": "Minister van Economische Zaken en Klimaat"}
     ]
     # a decision list's "Besluit:" line followed by a sentence about a minister is not a signature
-    assert _signatories("Besluit:\nMinister BZK rappel sturen, aangezien toezegging was deze voor maart aan") == []
+    assert (
+        _signatories(
+            "Besluit:\nMinister BZK rappel sturen, aangezien toezegging was deze voor maart aan"
+        )
+        == []
+    )

@@ -12,27 +12,10 @@ from typing import Any
 from kamer_nlp.repair.blocks import matches
 from kamer_nlp.repair.furniture import FurnitureLine
 from kamer_nlp.repair.text import Paragraph
+from kamer_nlp.temporal.resources import TemporalResources
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+# Month names from the temporal lexicon (resources/temporal/lexicon.json): one list for the project.
+MONTHS: dict[str, int] = dict(TemporalResources.default().lexicon["months"])
 _MONTH_RE = "|".join(MONTHS)
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 PLACE_DATE = re.compile(

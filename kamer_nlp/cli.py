@@ -348,10 +348,30 @@ def export_doccano_cmd(
     _export_annotation("doccano", out_dir, dest, labels)
 
 
+@app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
+    to: Annotated[
+        Path | None, typer.Option("--to", help="HTML file (default OUT_DIR/review.html).")
+    ] = None,
+) -> None:
+    """Write the annotators' review page (one self-contained HTML file)."""
+    from kamer_nlp.io.review import write_review
+
+    try:
+        path = write_review(out_dir, to)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    err.print(f"review page → {path}")
+
+
 @import_app.command("corrections")
 def import_corrections_cmd(
     file: Annotated[Path, typer.Argument(help="The tool's export of the corrected tasks.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="prodigy | labelstudio | doccano")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="prodigy | labelstudio | doccano | review")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Gold JSONL to write.")],
     records: Annotated[
         Path | None, typer.Option(help="The run folder (or documents.jsonl) the tasks came from.")

@@ -133,3 +133,17 @@ def test_annotation_round_trip_through_the_cli(tmp_path: Path) -> None:
 
 def test_export_without_a_run_is_a_usage_error(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", "prodigy", str(tmp_path)]).exit_code == 2
+
+
+def test_review_page_is_written(tmp_path: Path) -> None:
+    annotated = Path(__file__).resolve().parents[1] / "data" / "annotated"
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(annotated), "--to", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
+    first_id = json.loads(
+        (annotated / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    )["id"]
+    assert first_id in html
+    assert runner.invoke(app, ["review", str(tmp_path / "nothing")]).exit_code == 2

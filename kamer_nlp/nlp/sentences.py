@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 CANDIDATE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-ZÀ-Ý0-9•–-])")
 WORD_BEFORE = re.compile(r"(\S+)$")
+NOTE_LABEL = re.compile(r"\d{1,3} (?=[^\sa-zà-ÿ]|https?:|www\.)")
 
 
 @cache
@@ -42,6 +43,10 @@ def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
     starts = {0} if text.strip() else set()
     for m in re.finditer(r"\n+", text):
         starts.add(m.end())
+        # a footnote line "12 Dit kabinet …": the sentence starts after the note's label
+        label = NOTE_LABEL.match(text, m.end())
+        if label:
+            starts.add(label.end())
     for m in CANDIDATE.finditer(text):
         end = m.end()
         if m.group(0)[0] == ".":

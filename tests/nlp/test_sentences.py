@@ -72,3 +72,11 @@ def test_component_round_trips_through_disk(tmp_path: Path) -> None:
     assert loaded.get_pipe("kamer_sentences").abbreviations == {"nr", "xyz"}
     text = "Zie xyz. Dit blijft één zin."
     assert len(list(loaded(text).sents)) == 1
+
+
+def test_a_footnote_label_is_not_part_of_the_note_sentence() -> None:
+    text = "Zie de brief.\n\n12 Dit kabinet werkt aan een agenda.\n13 https://www.example.nl is de bron.\n14 gemeenten doen mee."
+    sents = _split(text)
+    assert "Dit kabinet werkt aan een agenda." in sents
+    assert "https://www.example.nl is de bron." in sents
+    assert "14 gemeenten doen mee." in sents  # a number opening an ordinary sentence stays

@@ -115,7 +115,9 @@ def collect_name(
     k = j
     while k < len(tokens) and words < max_words:
         tok = tokens[k]
-        if k > i and "\n\n" in text[tokens[k - 1].end : tok.start]:
+        if (
+            k > 0 and "\n\n" in text[tokens[k - 1].end : tok.start]
+        ):  # also not from the cue across a paragraph break
             break
         if (
             tok.is_word

@@ -21,7 +21,6 @@ from spacy.util import ensure_path
 
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
 from kamer_nlp.commitments.model import CommitmentModel, allowed_labels, decide
-from kamer_nlp.commitments.sentences import doc_sentences
 from kamer_nlp.commitments.structure import (
     choose_anchor,
     find_action,
@@ -34,6 +33,18 @@ from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, se
 
 LABEL = "COMMITMENT"
 DEFAULT_THRESHOLD = 0.5
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The Doc's sentences as character offsets, surrounding whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        end = sent.start_char + len(text.rstrip())
+        if end > start:
+            out.append((start, end))
+    return out
 
 
 class CommitmentFinder:
@@ -55,8 +66,13 @@ class CommitmentFinder:
         self.model.check_cues(self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            raise ValueError(
+                f"{self.name} needs sentence boundaries: add 'kamer_sentences' (or another "
+                "sentence splitter) before it in the pipeline"
+            )
         candidates = []
-        for start, end in doc_sentences(doc, self.cues.abbreviations):
+        for start, end in _sentences(doc):
             matches = self.cues.match(doc.text[start:end])
             if self.cues.is_candidate(matches):
                 candidates.append((start, end, matches))
@@ -95,7 +111,7 @@ class CommitmentFinder:
     ) -> dict[str, Any]:
         start, end = span.start_char, span.end_char
         anchor = choose_anchor(matches, start, self.cues, (COMMITMENT,))
-        deadline = find_deadline(doc, start, end, anchor)
+        deadline = find_deadline(doc, start, end, anchor, self.cues)
         action, action_region = find_action(doc, start, end, anchor, deadline, self.cues)
         return {
             "kind": "commitment",
@@ -171,6 +187,7 @@ class CommitmentFinder:
 @Language.factory(
     "kamer_commitments",
     assigns=["doc.spans", f"doc._.{COMMITMENT_RECORDS_EXT}"],
+    requires=["token.is_sent_start"],
     default_config={"threshold": DEFAULT_THRESHOLD, "spans_key": COMMITMENTS_KEY},
 )
 def make_commitment_finder(

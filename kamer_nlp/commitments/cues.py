@@ -4,8 +4,9 @@
 cues make a sentence a candidate, *feature* cues only inform the classifier.
 A named group starting with ``agent`` marks the grammatical actor of the cue
 ("ik", "het kabinet", "de Minister van …"). *Derived* features combine cues
-(a linear model cannot): one fires when any cue of ``any`` matched and none of
-``none`` did ("a present-tense first-person verb with no future cue at all").
+(a linear model cannot): one fires when any cue of ``any``, every cue of ``all``
+and none of ``none`` matched ("a present-tense first-person verb with no future
+cue at all").
 """
 
 from __future__ import annotations
@@ -52,21 +53,34 @@ class Cue:
 
 @dataclass(frozen=True)
 class DerivedFeature:
-    """A binary feature over cue ids: any of ``any`` matched and none of ``none``."""
+    """A binary feature over cue ids: any of ``any``, all of ``all`` and none of ``none`` matched."""
 
     id: str
     any: tuple[str, ...]
     none: tuple[str, ...] = ()
+    all: tuple[str, ...] = ()
 
     def fires(self, cue_ids: set[str]) -> bool:
-        return bool(cue_ids.intersection(self.any)) and not cue_ids.intersection(self.none)
+        return (
+            bool(cue_ids.intersection(self.any))
+            and cue_ids.issuperset(self.all)
+            and not cue_ids.intersection(self.none)
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "any": list(self.any), "none": list(self.none)}
+        data: dict[str, Any] = {"id": self.id, "any": list(self.any), "none": list(self.none)}
+        if self.all:
+            data["all"] = list(self.all)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DerivedFeature:
-        return cls(data["id"], tuple(data["any"]), tuple(data.get("none", ())))
+        return cls(
+            data["id"],
+            tuple(data["any"]),
+            tuple(data.get("none", ())),
+            tuple(data.get("all", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,7 @@ class CueSet:
     months: tuple[str, ...]
     kamer_pattern: str
     clause_end_pattern: str
-    abbreviations: tuple[str, ...]
+    target_pattern: str
     derived: tuple[DerivedFeature, ...] = ()
     description: str = field(default="", compare=False)
 
@@ -107,7 +121,7 @@ class CueSet:
         ids = [c.id for c in self.cues]
         known = set(ids)
         for d in self.derived:
-            unknown = (set(d.any) | set(d.none)) - known
+            unknown = (set(d.any) | set(d.none) | set(d.all)) - known
             if unknown:
                 raise ValueError(f"derived feature {d.id!r}: unknown cues {sorted(unknown)}")
         all_ids = ids + [d.id for d in self.derived]
@@ -129,7 +143,7 @@ class CueSet:
             months=tuple(data["months"]),
             kamer_pattern=data["kamer_pattern"],
             clause_end_pattern=data["clause_end_pattern"],
-            abbreviations=tuple(data["abbreviations"]),
+            target_pattern=data["target_pattern"],
             derived=tuple(DerivedFeature.from_dict(d) for d in data.get("derived", ())),
             description=data.get("description", ""),
         )
@@ -145,7 +159,7 @@ class CueSet:
             "months": list(self.months),
             "kamer_pattern": self.kamer_pattern,
             "clause_end_pattern": self.clause_end_pattern,
-            "abbreviations": list(self.abbreviations),
+            "target_pattern": self.target_pattern,
         }
 
     @property
@@ -179,7 +193,7 @@ class CueSet:
         return any(m.kind in (COMMITMENT, LINK) for m in matches)
 
     def regex(self, name: str) -> re.Pattern[str]:
-        """One of the auxiliary patterns (meeting, date, kamer, clause_end)."""
+        """One of the auxiliary patterns (meeting, date, kamer, clause_end, target)."""
         pattern = getattr(self, f"{name}_pattern")
         case = name in ("meeting", "kamer")
         return _compile(pattern, case)

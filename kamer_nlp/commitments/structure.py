@@ -21,8 +21,14 @@ from kamer_nlp.nlp.extensions import ACTORS_KEY, TIMEX_KEY, doc_date, doc_meta, 
 GOVERNMENT_TYPES = frozenset(
     {"minister", "staatssecretaris", "minister-president", "ministry", "cabinet", "kabinet"}
 )
+PERSON_TYPES = frozenset({"minister", "staatssecretaris", "minister-president"})
 PARLIAMENT_TYPES = frozenset({"parliament", "committee"})
-FIRST_PERSON = frozenset({"ik", "mij", "mijn", "wij", "we", "ons", "onze"})
+SINGULAR_FIRST_PERSON = frozenset({"ik", "mij", "mijn"})
+FIRST_PERSON = SINGULAR_FIRST_PERSON | {"wij", "we", "ons", "onze"}
+CABINET_ID = "kabinet"
+_BARE_YEAR = re.compile(r"^\d{4}$")
+# a bare year this many years after the document is a horizon, not a deadline
+TARGET_HORIZON_YEARS = 5
 # words that open the action region but are not part of the action itself
 _LEADING = re.compile(
     r"^(?:(?:ik|wij|we|zal|zullen|ga|gaan|gaat|wil|willen|ben|zijn|is|voornemens|van plan|bereid|"
@@ -90,7 +96,12 @@ def _signatory_name(doc: Doc, actor_id: str | None) -> str | None:
     return None
 
 
-def actor_from_span(span: Span) -> dict[str, Any]:
+def _ministry(actor_id: str | None, actor_type: str | None, ministry: str | None) -> str | None:
+    """A ministry is its own ministry (the register's ``ministerie`` of a ministry's promise)."""
+    return actor_id if actor_type == "ministry" and actor_id else ministry
+
+
+def actor_from_span(span: Span, via: str | None = None) -> dict[str, Any]:
     attrs = get_span_attrs(span)
     actor_id = attrs.get("actor_id") or span.kb_id_ or None
     entry = _gazetteer_entry(actor_id)
@@ -102,10 +113,29 @@ def actor_from_span(span: Span) -> dict[str, Any]:
         or (entry.name if entry else None)
         or span.text,
         "function": attrs.get("function") or (entry.function if entry else None),
-        "ministry": attrs.get("ministry") or (entry.ministry if entry else None),
+        "ministry": _ministry(
+            actor_id,
+            attrs.get("type") or (entry.type if entry else None),
+            attrs.get("ministry") or (entry.ministry if entry else None),
+        ),
         "start": span.start_char,
         "end": span.end_char,
-        "via": attrs.get("via"),
+        "via": via or attrs.get("via"),
+    }
+
+
+def _entry_actor(actor_id: str, via: str) -> dict[str, Any] | None:
+    entry = _gazetteer_entry(actor_id)
+    if entry is None:
+        return None
+    return {
+        "actor_id": actor_id,
+        "name": entry.name,
+        "function": entry.function,
+        "ministry": _ministry(actor_id, entry.type, entry.ministry),
+        "start": None,
+        "end": None,
+        "via": via,
     }
 
 
@@ -119,7 +149,44 @@ def signatory_actor(doc: Doc, via: str) -> dict[str, Any] | None:
         "actor_id": sig.get("actor_id"),
         "name": sig.get("name") or (entry.name if entry else None),
         "function": sig.get("function") or (entry.function if entry else None),
-        "ministry": sig.get("ministry") or (entry.ministry if entry else None),
+        "ministry": _ministry(
+            sig.get("actor_id"),
+            entry.type if entry else None,
+            sig.get("ministry") or (entry.ministry if entry else None),
+        ),
+        "start": None,
+        "end": None,
+        "via": via,
+    }
+
+
+def first_person_actor(doc: Doc, agent_text: str) -> dict[str, Any]:
+    """Who "ik"/"wij" is when the actors component left the pronoun without a span.
+
+    The signatory first; without one, "wij" is the cabinet and "ik" the one
+    bewindspersoon the document names (a Kamervragen answer: "Antwoord van minister
+    …"); failing that an unresolved first person, so the row still says "ik"/"wij".
+    """
+    via = "ik" if agent_text in SINGULAR_FIRST_PERSON else "wij"
+    actor = signatory_actor(doc, via)
+    if actor is not None:
+        return actor
+    if via == "wij":
+        actor = _entry_actor(CABINET_ID, via)
+    else:
+        people = {
+            str(get_span_attrs(s).get("actor_id")): s
+            for s in doc.spans.get(ACTORS_KEY, [])
+            if get_span_attrs(s).get("type") in PERSON_TYPES and get_span_attrs(s).get("actor_id")
+        }
+        actor = actor_from_span(next(iter(people.values())), via) if len(people) == 1 else None
+        if actor is not None:
+            actor["start"] = actor["end"] = None  # the named person is not in this sentence
+    return actor or {
+        "actor_id": None,
+        "name": None,
+        "function": None,
+        "ministry": None,
         "start": None,
         "end": None,
         "via": via,
@@ -145,9 +212,9 @@ def find_actor(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict[st
             for span in actors:
                 if get_span_attrs(span).get("via") in ("ik", "wij"):
                     return actor_from_span(span)
-            return signatory_actor(doc, "ik" if agent_text in ("ik", "mij", "mijn") else "wij")
+            return first_person_actor(doc, agent_text)
         if agent_text.startswith(("het kabinet", "dit kabinet", "de regering")):
-            return signatory_actor(doc, "wij")
+            return first_person_actor(doc, "wij")
         a0, a1 = anchor.agent
         tail = _FUNCTION_TAIL.match(doc.text, a1, end)
         if tail and doc.text[a0:a1].lower().startswith("de "):
@@ -186,9 +253,32 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def find_deadline(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict[str, Any] | None:
-    """The TIMEX that bounds the action: deadlines first, then those with a due date, nearest the cue."""
-    timexes = _spans_in(doc, TIMEX_KEY, start, end)
+def is_target_year(doc: Doc, span: Span, sentence: tuple[int, int], cues: CueSet) -> bool:
+    """A bare year that is a goal or horizon, not a deadline.
+
+    "toe naar een circulaire economie in 2050", "het doel … in 2030 te halveren",
+    "50 procent in 2030": the sentence names a target (``target_pattern``), or the
+    year lies further ahead than :data:`TARGET_HORIZON_YEARS`.
+    """
+    if not _BARE_YEAR.match(str(get_span_attrs(span).get("value") or "")):
+        return False
+    if cues.regex("target").search(doc.text, sentence[0], sentence[1]):
+        return True
+    ref = doc_date(doc)
+    year = int(get_span_attrs(span)["value"])
+    return ref is not None and year - ref.year > TARGET_HORIZON_YEARS
+
+
+def find_deadline(
+    doc: Doc, start: int, end: int, anchor: Anchor | None, cues: CueSet
+) -> dict[str, Any] | None:
+    """The TIMEX that bounds the action: deadlines first, then those with a due date, nearest the
+    cue; target years ("… in 2050") are never deadlines."""
+    timexes = [
+        s
+        for s in _spans_in(doc, TIMEX_KEY, start, end)
+        if not is_target_year(doc, s, (start, end), cues)
+    ]
     if not timexes:
         return None
     pivot = anchor.end if anchor else start
@@ -282,14 +372,15 @@ def find_action(
     lead = _LEADING.match(action)
     if lead:
         action = action[lead.end() :]
-    # the region reported: from the first character of the action text on
+    # the region reported: from the action's first word (as a whole word) to the clause end
     first = action.split(" ", 1)[0] if action else ""
-    region_start = text.find(first, a_start, a_end) if first else -1
-    region = (region_start if region_start >= 0 else a_start, a_end)
+    found = (
+        re.compile(rf"(?<!\w){re.escape(first)}(?!\w)").search(text, a_start, a_end)
+        if first
+        else None
+    )
+    region = (found.start() if found else a_start, a_end)
     return (action or None), (region if action else None)
-
-
-_MONTHS: dict[str, int] = {}
 
 
 def find_link_target(doc: Doc, start: int, end: int, cues: CueSet) -> dict[str, Any]:

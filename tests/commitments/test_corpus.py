@@ -25,8 +25,8 @@ DOCS: dict[str, tuple[str, str]] = {
 # measured with the shipped model through kamer_nlp.api.annotate_file: (right, missed, spurious)
 MEASURED = {
     "seed/kst-31015-136.txt": (9, 0, 0),
-    "letters/Kamerbrief_circulaire_economie.pdf": (12, 3, 2),
-    "letters/Kamerbrief_innovatie_missie.pdf": (7, 1, 1),
+    "letters/Kamerbrief_circulaire_economie.pdf": (12, 3, 0),
+    "letters/Kamerbrief_innovatie_missie.pdf": (7, 1, 2),
 }
 
 pytestmark = pytest.mark.corpus

@@ -21,9 +21,9 @@ CASES = load_cases("sample_cases.jsonl")
 DOCS = sorted({c["doc"] for c in CASES})
 # measured with the shipped model through kamer_nlp.api.annotate_file: (right, missed, spurious)
 MEASURED = {
-    "kamerbrief-ezk-laadinfrastructuur": (5, 1, 1),
+    "kamerbrief-ezk-laadinfrastructuur": (5, 1, 0),
     "kamerbrief-vws-huiselijk-geweld": (9, 0, 0),
-    "kst-26991-612": (3, 3, 0),
+    "kst-26991-612": (4, 2, 0),
     "kst-36318-4": (8, 2, 0),
 }
 

@@ -1,7 +1,9 @@
 """Cue patterns for commitments, loaded from the versioned data file.
 
 ``resources/commitments/cues.json`` holds every pattern: *commitment* and *link*
-cues make a sentence a candidate, *feature* cues only inform the classifier.
+cues make a sentence a candidate, *feature* cues only inform the classifier, and
+*veto* cues inform it and rule the label "commitment" out (the operative words of
+a motion, statute text, a committee's decision: never the government's promise).
 A named group starting with ``agent`` marks the grammatical actor of the cue
 ("ik", "het kabinet", "de Minister van …"). *Derived* features combine cues
 (a linear model cannot): one fires when any cue of ``any``, every cue of ``all``
@@ -22,7 +24,8 @@ CUES_RESOURCE = ("commitments", "cues.json")
 COMMITMENT = "commitment"
 LINK = "link"
 FEATURE = "feature"
-CUE_KINDS = (COMMITMENT, LINK, FEATURE)
+VETO = "veto"  # a feature that also rules "commitment" out (a motion's or a statute's text)
+CUE_KINDS = (COMMITMENT, LINK, FEATURE, VETO)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueMatch, CueSet
+from kamer_nlp.commitments.cues import COMMITMENT, LINK, VETO, CueMatch, CueSet
 from kamer_nlp.commitments.features import feature_matrix
 
 MODEL_RESOURCE = ("commitments", "model.json")
@@ -122,4 +122,8 @@ def decide(
 
 
 def allowed_labels(matches: list[CueMatch]) -> set[str]:
-    return {m.kind for m in matches if m.kind in (COMMITMENT, LINK)}
+    """The labels a candidate may get: the kinds of its cues, less "commitment" after a veto."""
+    allowed = {m.kind for m in matches if m.kind in (COMMITMENT, LINK)}
+    if any(m.kind == VETO for m in matches):
+        allowed.discard(COMMITMENT)
+    return allowed

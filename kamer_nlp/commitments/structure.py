@@ -27,8 +27,8 @@ SINGULAR_FIRST_PERSON = frozenset({"ik", "mij", "mijn"})
 FIRST_PERSON = SINGULAR_FIRST_PERSON | {"wij", "we", "ons", "onze"}
 CABINET_ID = "kabinet"
 _BARE_YEAR = re.compile(r"^\d{4}$")
-# a bare year this many years after the document is a horizon, not a deadline
-TARGET_HORIZON_YEARS = 5
+# characters before / after a year searched for target words ("toe naar … in 2050", "in 2030 te halveren")
+TARGET_WINDOW = (40, 25)
 # words that open the action region but are not part of the action itself
 _LEADING = re.compile(
     r"^(?:(?:ik|wij|we|zal|zullen|ga|gaan|gaat|wil|willen|ben|zijn|is|voornemens|van plan|bereid|"
@@ -254,19 +254,20 @@ def _slug(text: str) -> str:
 
 
 def is_target_year(doc: Doc, span: Span, sentence: tuple[int, int], cues: CueSet) -> bool:
-    """A bare year that is a goal or horizon, not a deadline.
+    """A bare year next to target words (``target_pattern``): a goal, not a deadline.
 
     "toe naar een circulaire economie in 2050", "het doel … in 2030 te halveren",
-    "50 procent in 2030": the sentence names a target (``target_pattern``), or the
-    year lies further ahead than :data:`TARGET_HORIZON_YEARS`.
+    "50 procent in 2030". Years with a modifier ("uiterlijk in 2025", "vanaf 2026"), other
+    dates and years away from target words ("zal in 2025 een wetsvoorstel indienen om de
+    uitstoot in 2050 te halveren": 2025) stay candidates.
     """
-    if not _BARE_YEAR.match(str(get_span_attrs(span).get("value") or "")):
+    value = str(get_span_attrs(span).get("value") or "")
+    if not _BARE_YEAR.match(value) or get_span_attrs(span).get("mod"):
         return False
-    if cues.regex("target").search(doc.text, sentence[0], sentence[1]):
-        return True
-    ref = doc_date(doc)
-    year = int(get_span_attrs(span)["value"])
-    return ref is not None and year - ref.year > TARGET_HORIZON_YEARS
+    before, after = TARGET_WINDOW
+    lo = max(sentence[0], span.start_char - before)
+    hi = min(sentence[1], span.end_char + after)
+    return bool(cues.regex("target").search(doc.text, lo, hi))
 
 
 def find_deadline(

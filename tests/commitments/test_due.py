@@ -45,3 +45,83 @@ def test_due_date_of_a_commitment(
     assert deadline is not None
     assert deadline["due"] == due
     assert deadline.get("due_source") == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline_text", "due"),
+    [
+        # the year of the action is the deadline, the goal year is not
+        (
+            "Het kabinet zal in 2025 een wetsvoorstel indienen om de uitstoot in 2050 te halveren.",
+            "2025",
+            "2025-12-31",
+        ),
+        (
+            "We werken toe naar een circulaire economie in 2050 en zullen daarvoor in 2024 een "
+            "programma opstellen.",
+            "2024",
+            "2024-12-31",
+        ),
+        # only target years in the sentence: no deadline
+        (
+            "Het kabinet zal een circulaire economie in 2050 realiseren met als doel het gebruik "
+            "van grondstoffen in 2030 te halveren.",
+            None,
+            None,
+        ),
+        ("Ik zal de regeling in 2026 herzien.", "2026", "2026-12-31"),
+    ],
+)
+def test_target_years_are_not_deadlines(
+    sentence: str, deadline_text: str | None, due: str | None
+) -> None:
+    (commitment,) = kamer_nlp.annotate_text(sentence, date="2023-03-01")["commitments"]
+    deadline = commitment["deadline"] or {}
+    assert deadline.get("text") == deadline_text
+    assert deadline.get("due") == due
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "ministry", "via"),
+    [
+        # a ministry's own promise: the ministry is its own ministry
+        (
+            "Het ministerie van Financiën zal uw Kamer voor de zomer informeren.",
+            "ministerie-fin",
+            "ministerie-fin",
+            None,
+        ),
+        # no signatory: "wij" is the cabinet, "ik" the one bewindspersoon the text names
+        ("Wij zullen uw Kamer voor de zomer informeren.", "kabinet", None, "wij"),
+        (
+            "Antwoord van minister Koolmees (Sociale Zaken en Werkgelegenheid). "
+            "Ik zal uw Kamer voor de zomer informeren.",
+            "minister-szw",
+            "ministerie-szw",
+            "ik",
+        ),
+        # nobody to resolve "ik" to: the actor says so instead of being null
+        ("Ik zal uw Kamer voor de zomer informeren.", None, None, "ik"),
+    ],
+)
+def test_actor_and_ministry(
+    text: str, actor_id: str | None, ministry: str | None, via: str | None
+) -> None:
+    (commitment,) = kamer_nlp.annotate_text(text, date="2021-03-01")["commitments"]
+    actor = commitment["actor"]
+    assert actor is not None
+    assert (actor["actor_id"], actor["ministry"], actor["via"]) == (actor_id, ministry, via)
+
+
+def test_action_offsets_are_the_source_region_of_the_action() -> None:
+    """``action_start:action_end`` is the contiguous stretch the action was cut from (it may hold
+    the deadline); ``action`` is that stretch without the deadline (docs/commitments.md)."""
+    record = kamer_nlp.annotate_text(
+        "Over de uitkomsten zal ik uw Kamer uiterlijk aanstaande zomer berichten.",
+        date="2018-02-14",
+    )
+    (commitment,) = record["commitments"]
+    region = record["text"][commitment["action_start"] : commitment["action_end"]]
+    assert region == "uw Kamer uiterlijk aanstaande zomer berichten"
+    assert commitment["action"] == "uw Kamer berichten"
+    assert commitment["deadline"]["text"] in region

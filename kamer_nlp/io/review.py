@@ -38,6 +38,7 @@ from kamer_nlp.io.annotation.gold import (
     text_sha256,
 )
 from kamer_nlp.io.jsonl import read_jsonl
+from kamer_nlp.io.record import META_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +48,7 @@ RESOURCE_DIR = "review"
 DEFAULT_NAME = "review.html"
 
 # what the page needs from a record; everything else (sentences, boxes) stays out
-_META_KEYS = (
-    "date",
-    "kamer",
-    "vergaderjaar",
-    "dossier",
-    "toevoeging",
-    "ondernummer",
-    "doc_type",
-    "title",
-    "subject",
-    "kenmerk",
-    "signatories",
-    "co_senders",
-)
+_META_KEYS = (*META_FIELDS, "co_senders")
 _PLACEHOLDER = re.compile(r"/\*KAMER:(TITLE|CSS|JS|DATA|VERSION)\*/")
 
 

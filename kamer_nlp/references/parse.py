@@ -216,22 +216,18 @@ def _aanhangsel(
     yield _ref(text, m.start(), m.end(), "aanhangsel", kb_id, url=url, details=details)
 
 
-def _staatsblad(
-    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
-) -> Iterator[Reference]:
-    kb_id = ids.staatsblad_id(m.group("year"), m.group("nr"))
-    url = ids.officielebekendmakingen_url(kb_id)
-    details = {"year": m.group("year"), "nr": str(int(m.group("nr")))}
-    yield _ref(text, m.start(), m.end(), "staatsblad", kb_id, url=url, details=details)
+def _gazette(kind: str, make_id: Callable[[str, str], str]) -> Handler:
+    """Staatsblad and Staatscourant: year and number, an officielebekendmakingen id and link."""
 
+    def handle(
+        m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+    ) -> Iterator[Reference]:
+        kb_id = make_id(m.group("year"), m.group("nr"))
+        details = {"year": m.group("year"), "nr": str(int(m.group("nr")))}
+        url = ids.officielebekendmakingen_url(kb_id)
+        yield _ref(text, m.start(), m.end(), kind, kb_id, url=url, details=details)
 
-def _staatscourant(
-    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
-) -> Iterator[Reference]:
-    kb_id = ids.staatscourant_id(m.group("year"), m.group("nr"))
-    url = ids.officielebekendmakingen_url(kb_id)
-    details = {"year": m.group("year"), "nr": str(int(m.group("nr")))}
-    yield _ref(text, m.start(), m.end(), "staatscourant", kb_id, url=url, details=details)
+    return handle
 
 
 def _ecli(
@@ -379,8 +375,8 @@ _HANDLERS: dict[str, Handler] = {
     "kamerstuk": _kamerstuk,
     "handelingen": _handelingen,
     "aanhangsel": _aanhangsel,
-    "staatsblad": _staatsblad,
-    "staatscourant": _staatscourant,
+    "staatsblad": _gazette("staatsblad", ids.staatsblad_id),
+    "staatscourant": _gazette("staatscourant", ids.staatscourant_id),
     "ecli": _ecli,
     "eu": _eu,
     "url": _url,

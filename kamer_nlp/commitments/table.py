@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from kamer_nlp.io.atomic import atomic_path, atomic_text
 
 COLUMNS: tuple[str, ...] = (
     "document_id",
@@ -96,20 +96,13 @@ def commitment_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _atomic(path: Path, write: Any, *, binary: bool = False) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if binary:
-            os.close(fd)
-            write(tmp)
-        else:
-            with open(fd, "w", encoding="utf-8", newline="") as fh:
-                write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    # not tempfile.mkstemp: its 0600 mode would stay on the renamed file
+    if binary:
+        with atomic_path(path) as tmp:
+            write(str(tmp))
+    else:
+        with atomic_text(path) as fh:
+            write(fh)
 
 
 def write_rows(rows: Iterable[dict[str, Any]], path: str | Path, format: str = "jsonl") -> Path:

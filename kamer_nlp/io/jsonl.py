@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kamer_nlp.io.atomic import atomic_text
+
 
 def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
@@ -53,7 +55,7 @@ class JsonlAppender:
         path.parent.mkdir(parents=True, exist_ok=True)
         repair_tail(path)
         self.path = path
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # umask applies
 
     def write(self, record: dict[str, Any]) -> None:
         data = (dumps(record) + "\n").encode("utf-8")
@@ -74,8 +76,6 @@ class JsonlAppender:
 
 def rewrite_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
     """Replace a JSONL file atomically (write a sibling, then rename)."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
+    with atomic_text(path) as fh:
         for rec in records:
             fh.write(dumps(rec) + "\n")
-    os.replace(tmp, path)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -37,6 +36,7 @@ from kamer_nlp.io.annotation.gold import (
     lookup_record,
     text_sha256,
 )
+from kamer_nlp.io.atomic import write_atomic
 from kamer_nlp.io.jsonl import read_jsonl
 from kamer_nlp.io.record import META_FIELDS
 
@@ -170,10 +170,7 @@ def write_review(
     errors = list(read_jsonl(out_dir / "errors.jsonl")) if wanted is None else []
     page = render_review(records, title=title or f"kamer-nlp review: {out_dir.name}", errors=errors)
     target = dest or out_dir / DEFAULT_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(target, page)
     logger.info("review page of %d document(s) → %s", len(records), target)
     return target
 

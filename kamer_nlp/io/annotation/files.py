@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from kamer_nlp.io.annotation.evaluate import evaluate
 from kamer_nlp.io.annotation.gold import AnnotationImportError, GoldDocument, SkippedTask
 from kamer_nlp.io.annotation.labelstudio import from_labelstudio, labelstudio_config, to_labelstudio
 from kamer_nlp.io.annotation.prodigy import from_prodigy, to_prodigy
+from kamer_nlp.io.atomic import write_atomic
 from kamer_nlp.io.jsonl import dumps, read_jsonl
 
 logger = logging.getLogger(__name__)
@@ -62,10 +62,7 @@ def _check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, text)
 
 
 def export_records(

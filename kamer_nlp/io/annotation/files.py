@@ -106,15 +106,42 @@ def export_run(
     return target
 
 
-def read_tasks(path: Path) -> Iterator[dict[str, Any]]:
-    """Tasks from a JSON array (Label Studio's JSON / JSON-MIN export) or a JSONL file."""
-    with path.open(encoding="utf-8") as fh:
-        head = fh.read(1 << 12).lstrip()
-    if head.startswith("["):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        yield from data
-    else:
-        yield from read_jsonl(path)
+def read_tasks(path: Path) -> Iterator[Any]:
+    """Tasks from a JSON array (Label Studio's JSON / JSON-MIN export), a single JSON
+    object, or a JSONL file. A file that is not JSON raises AnnotationImportError."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise AnnotationImportError(
+            f"{path}: not UTF-8 text ({e.reason} at byte {e.start})"
+        ) from None
+    head = text.lstrip()[:1]
+    if head in ("[", "{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            if head == "[":
+                raise AnnotationImportError(f"{path}: not valid JSON ({e})") from None
+        else:  # one JSON document: a list of tasks or a single task
+            yield from data if isinstance(data, list) else [data]
+            return
+    # split on newlines only, not splitlines(): a JSON string may hold a raw U+2028
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError as e:
+            raise AnnotationImportError(f"{path}: line {n} is not JSON ({e})") from None
+
+
+def _task_label(task: Any, n: int) -> str:
+    """How an error names task ``n`` of a file: its document id when it has one."""
+    if isinstance(task, Mapping):
+        for holder in (task, task.get("data"), task.get("meta")):
+            if isinstance(holder, Mapping) and isinstance(holder.get("doc_id"), str):
+                return f"task {n} ({holder['doc_id']})"
+    return f"task {n}"
 
 
 def load_records(path: Path) -> dict[str, dict[str, Any]]:
@@ -143,7 +170,12 @@ def read_corrections(
     _check_format(fmt, IMPORT_FORMATS)
     result = ImportResult()
     by_id: dict[str, GoldDocument] = {}
-    for task in read_tasks(path):
+    stamps: dict[str, str] = {}
+    for n, task in enumerate(read_tasks(path), 1):
+        if not isinstance(task, Mapping):
+            raise AnnotationImportError(
+                f"{path}: task {n} is {type(task).__name__}, not a JSON object"
+            )
         kwargs: dict[str, Any] = {"records": records}
         if fmt == "labelstudio":
             kwargs["use_predictions"] = use_predictions
@@ -152,9 +184,24 @@ def read_corrections(
         except SkippedTask as skip:
             result.skipped.append((skip.doc_id, skip.reason))
             continue
+        except AnnotationImportError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+            raise AnnotationImportError(
+                f"{path}: {_task_label(task, n)} is not a {fmt} task this importer can read "
+                f"({type(e).__name__}: {e})"
+            ) from None
+        # Label Studio's JSON-MIN export has a line per annotation, newest first: keep
+        # the latest; tasks without a time stamp: the last one in the file
+        stamp = ""
+        if isinstance(task, Mapping):
+            stamp = str(task.get("updated_at") or task.get("created_at") or "")
         if doc.doc_id in by_id:
             result.replaced.append(doc.doc_id)
+            if stamp < stamps[doc.doc_id]:
+                continue
         by_id[doc.doc_id] = doc
+        stamps[doc.doc_id] = stamp
     result.gold = list(by_id.values())
     return result
 

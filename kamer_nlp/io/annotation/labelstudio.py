@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -28,13 +29,17 @@ from kamer_nlp.io.annotation.gold import (
     AnnotationImportError,
     GoldDocument,
     SkippedTask,
+    TextChangedError,
     check_text,
     contract_labels,
     export_meta,
     exported_spans,
     finish,
     lookup_record,
+    meta_kb_ids,
     read_meta,
+    record_kb_ids,
+    span_key,
 )
 
 FORMAT = "labelstudio"
@@ -136,35 +141,205 @@ def _resolve(text: str, start: int, end: int, shown: str | None) -> tuple[int, i
     )
 
 
+def _task_name(task: Any, doc_id: str | None = None) -> str:
+    """How an error names a task: its document id, else Label Studio's task id."""
+    if doc_id:
+        return str(doc_id)
+    if isinstance(task, Mapping):
+        for holder in (task, task.get("data")):
+            if isinstance(holder, Mapping) and isinstance(holder.get("doc_id"), str):
+                return holder["doc_id"]
+        if task.get("id") is not None:
+            return f"task {task['id']}"
+    return "a labelstudio task"
+
+
+def _scalar(value: Any, what: str) -> Any:
+    """The one value a list stands for (``["x"]`` → ``"x"``, ``[]`` → None).
+
+    JSON-MIN and CSV exports (and a TextArea's ``text``) hold single values as
+    one-item lists; more than one distinct value cannot be turned into one.
+    """
+    if isinstance(value, (list, tuple)):
+        distinct = [v for i, v in enumerate(value) if v not in value[:i]]
+        if len(distinct) > 1:
+            raise AnnotationImportError(f"{what} holds {len(distinct)} values, expected one")
+        return distinct[0] if distinct else None
+    return value
+
+
+def _decoded(value: Any) -> Any:
+    """A field the CSV export wrote as a JSON string (``'[{"start": …}]'``), decoded."""
+    if isinstance(value, str) and value.lstrip()[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _as_list(value: Any) -> list[Any]:
+    """JSON-MIN writes a control with one result as the bare result, several as a list."""
+    value = _decoded(value)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def _annotation(task: Mapping[str, Any], use_predictions: bool, doc_id: str | None) -> list[Any]:
     """The result list of the latest submitted annotation (or the first prediction)."""
-    done = [
-        a
-        for a in task.get("annotations") or task.get("completions") or []
-        if not a.get("was_cancelled")
-    ]
+    annotations = task.get("annotations") or task.get("completions") or []
+    if not isinstance(annotations, list):
+        raise AnnotationImportError("its annotations are not a list")
+    done = [a for a in annotations if isinstance(a, Mapping) and not a.get("was_cancelled")]
     if done:
-        latest = max(enumerate(done), key=lambda ia: (ia[1].get("updated_at") or "", ia[0]))[1]
-        return list(latest.get("result") or [])
+        latest = max(enumerate(done), key=lambda ia: (str(ia[1].get("updated_at") or ""), ia[0]))
+        return _as_list(latest[1].get("result"))
     # the JSON export may list predictions as ids only
     predictions = [p for p in task.get("predictions") or [] if isinstance(p, Mapping)]
     if use_predictions and predictions:
-        return list(predictions[0].get("result") or [])
+        return _as_list(predictions[0].get("result"))
     raise SkippedTask(doc_id, "no submitted annotation")
 
 
-def _min_results(task: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Results of a JSON-MIN export (``label``/``kb_id`` keys) in the full result shape."""
+def _kb_text(value: Any) -> str | None:
+    """The kb id a TextArea value holds (its ``text`` list, or a bare string)."""
+    if isinstance(value, Mapping):
+        value = value.get("text")
+    if isinstance(value, (list, tuple)):
+        # the first line that is not blank (the box takes one kb id)
+        value = next((v for v in value if not isinstance(v, str) or v.strip()), None)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise AnnotationImportError(f"a kb_id box holds {value!r}, not text")
+    return value.strip() or None
+
+
+def _min_results(task: Mapping[str, Any], known: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Results of a JSON-MIN export (``label``/``kb_id`` keys) in the full result shape.
+
+    JSON-MIN drops region ids. A kb id that kept its region (``{start, end, text}``)
+    joins the label region with the same offsets. A box with one line is written as
+    the bare string, without offsets: see :func:`_align_bare_kb_ids`.
+    """
     out: list[dict[str, Any]] = []
-    for i, region in enumerate(task.get(LABEL_CONTROL) or []):
-        out.append({"id": f"m{i}", "from_name": LABEL_CONTROL, "type": "labels", "value": region})
-    for region in task.get(KB_CONTROL) or []:
-        # JSON-MIN drops region ids: a kb id joins its label region by offsets
-        for item in out:
-            if (item["value"]["start"], item["value"]["end"]) == (region["start"], region["end"]):
-                out.append({**item, "from_name": KB_CONTROL, "type": "textarea", "value": region})
+    for i, region in enumerate(_as_list(task.get(LABEL_CONTROL))):
+        region = _decoded(region)
+        if not isinstance(region, Mapping):
+            raise AnnotationImportError(f"label region {i + 1} is {region!r}, not an object")
+        out.append(
+            {"id": f"m{i}", "from_name": LABEL_CONTROL, "type": "labels", "value": dict(region)}
+        )
+    free = list(out)  # label regions no kb box with offsets has claimed
+    bare: list[str | None] = []
+    for region in _as_list(task.get(KB_CONTROL)):
+        region = _decoded(region)
+        if not isinstance(region, Mapping):
+            bare.append(_kb_text(region))
+            continue
+        kb = {"start": region.get("start"), "end": region.get("end"), "text": [_kb_text(region)]}
+        for item in free:
+            if (item["value"].get("start"), item["value"].get("end")) == (kb["start"], kb["end"]):
+                out.append({**item, "from_name": KB_CONTROL, "type": "textarea", "value": kb})
+                free.remove(item)
                 break
+    for item, kb_id in _align_bare_kb_ids(free, bare, known):
+        value = {**item["value"], "text": [kb_id] if kb_id else []}
+        out.append({**item, "from_name": KB_CONTROL, "type": "textarea", "value": value})
     return out
+
+
+def _exported_kb(item: Mapping[str, Any], known: Mapping[str, str]) -> str | None:
+    """The kb id the export gave this label region (by label and offsets), if any."""
+    value = item["value"]
+    labels = _decoded(value.get("labels"))
+    names = [labels] if isinstance(labels, str) else labels if isinstance(labels, list) else []
+    try:
+        start, end = _int(value.get("start")), _int(value.get("end"))
+    except (TypeError, ValueError, AnnotationImportError):
+        return None
+    for name in names:
+        kb = known.get(span_key(str(name), start, end))
+        if kb:
+            return kb
+    return None
+
+
+def _align_bare_kb_ids(
+    regions: list[dict[str, Any]], bare: list[str | None], known: Mapping[str, str]
+) -> list[tuple[dict[str, Any], str | None]]:
+    """The label region of each kb id written without offsets.
+
+    Label Studio writes a region's results together, so the ``kb_id`` list follows
+    the ``label`` list in order, skipping regions without a box. The kb ids equal to
+    the one the export gave a region (``known``, by ``LABEL:start:end``) are matched
+    to those regions in order (the longest common subsequence); a changed kb id then
+    lies between two matched ones and goes to the one region between them, or to
+    the one that had a kb id. Anything else cannot be matched and is refused.
+    """
+    if not bare:
+        return []
+    keys = [_exported_kb(item, known) for item in regions]
+    n, m = len(bare), len(regions)
+    lcs = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(lcs[i + 1][j], lcs[i][j + 1])
+            if bare[i] is not None and bare[i] == keys[j]:
+                best = max(best, 1 + lcs[i + 1][j + 1])
+            lcs[i][j] = best
+    anchors: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if bare[i] is not None and bare[i] == keys[j] and lcs[i][j] == 1 + lcs[i + 1][j + 1]:
+            anchors.append((i, j))
+            i, j = i + 1, j + 1
+        elif lcs[i][j + 1] >= lcs[i + 1][j]:
+            j += 1
+        else:
+            i += 1
+    pairs = [(regions[j], bare[i]) for i, j in anchors]
+    bounds = [(-1, -1), *anchors, (n, m)]
+    for (i0, j0), (i1, j1) in pairwise(bounds):
+        values = bare[i0 + 1 : i1]
+        if not values:
+            continue
+        gap = regions[j0 + 1 : j1]
+        had_kb = [item for item, key in zip(gap, keys[j0 + 1 : j1], strict=True) if key]
+        if len(gap) == len(values):
+            pairs += zip(gap, values, strict=True)
+        elif len(had_kb) == len(values):
+            pairs += zip(had_kb, values, strict=True)
+        else:
+            shown = ", ".join(repr(v) for v in values)
+            raise AnnotationImportError(
+                f"the JSON-MIN export lists kb id(s) {shown} without their regions and they "
+                f"cannot be matched to one of {len(gap)} label region(s); export the "
+                "project as JSON (not JSON-MIN) instead"
+            )
+    return pairs
+
+
+def _int(value: Any) -> int:
+    value = _scalar(value, "an offset")
+    if isinstance(value, bool) or value is None:
+        raise TypeError(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(value)
+    return int(value)
+
+
+def _flat_data(task: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON-MIN / CSV-like task's data fields as the exporter wrote them."""
+    data = dict(task)
+    payload = _decoded(data.get(PAYLOAD_KEY))
+    if payload is not None:
+        data[PAYLOAD_KEY] = payload
+    for key in (TEXT_OBJECT, "doc_id", "source", "sha256"):
+        if isinstance(data.get(key), (list, tuple)):
+            data[key] = _scalar(data[key], key)
+    return data
 
 
 def from_labelstudio(
@@ -177,13 +352,49 @@ def from_labelstudio(
 
     Uses the latest submitted, not cancelled annotation; a task nobody annotated raises
     :class:`SkippedTask` unless ``use_predictions`` (then the prediction is taken as is).
+    A task that cannot be read raises :class:`AnnotationImportError` naming it.
     """
+    if not isinstance(task, Mapping):
+        raise AnnotationImportError(
+            f"a labelstudio task must be a JSON object, not {type(task).__name__}"
+        )
+    try:
+        return _from_labelstudio(task, records=records, use_predictions=use_predictions)
+    except (SkippedTask, TextChangedError):
+        raise
+    except AnnotationImportError as e:
+        name = _task_name(task)
+        message = str(e)
+        raise AnnotationImportError(
+            message if message.startswith(f"{name}:") else f"{name}: {message}"
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        raise AnnotationImportError(
+            f"{_task_name(task)}: not a Label Studio task this importer can read "
+            f"({type(e).__name__}: {e}); export the project as JSON or JSON-MIN"
+        ) from None
+
+
+def _from_labelstudio(
+    task: Mapping[str, Any],
+    *,
+    records: Mapping[str, Mapping[str, Any]] | None,
+    use_predictions: bool,
+) -> GoldDocument:
     minimal = "data" not in task
-    data = task if minimal else task["data"]
+    data = _flat_data(task) if minimal else task["data"]
+    if not isinstance(data, Mapping):
+        raise AnnotationImportError("its data is not an object")
     meta = read_meta(data)
     doc_id = meta.get("doc_id")
-    results = _min_results(task) if minimal else _annotation(task, use_predictions, doc_id)
-    record = lookup_record(doc_id, records, FORMAT)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise AnnotationImportError(f"its doc_id is {doc_id!r}, not a string")
+    if minimal:  # JSON-MIN lists annotated tasks only
+        record = lookup_record(doc_id, records, FORMAT)
+        results = _min_results(data, {**record_kb_ids(record), **meta_kb_ids(meta)})
+    else:
+        results = _annotation(task, use_predictions, doc_id)
+        record = lookup_record(doc_id, records, FORMAT)
     assert doc_id is not None
     text = data.get(TEXT_OBJECT)
     if not isinstance(text, str):
@@ -192,23 +403,29 @@ def from_labelstudio(
 
     kb_by_region: dict[str, str | None] = {}
     for item in results:
+        if not isinstance(item, Mapping):
+            raise AnnotationImportError(f"{doc_id}: a result that is not an object: {item!r}")
         if item.get("from_name") == KB_CONTROL and item.get("type") == "textarea":
-            values = [v.strip() for v in item.get("value", {}).get("text") or [] if v.strip()]
-            if values:
+            kb_id = _kb_text(item.get("value"))
+            if kb_id:
                 # "-" removes the kb id (an emptied box may not be saved at all)
-                kb_by_region[str(item.get("id"))] = None if values[0] == NO_KB else values[0]
+                kb_by_region[str(item.get("id"))] = None if kb_id == NO_KB else kb_id
     raw = []
     for item in results:
         if item.get("type") != "labels" or item.get("from_name") != LABEL_CONTROL:
             continue
         value = item.get("value") or {}
         try:
-            start, end = int(value["start"]), int(value["end"])
-            names = list(value["labels"])
-        except (KeyError, TypeError, ValueError) as e:
+            start, end = _int(value["start"]), _int(value["end"])
+            labels = _decoded(value["labels"])
+            names = [labels] if isinstance(labels, str) else list(labels)
+            if not all(isinstance(n, str) for n in names):
+                raise TypeError(names)
+            shown = _scalar(value.get("text"), "a region's text")
+        except (KeyError, TypeError, ValueError, AnnotationImportError) as e:
             raise AnnotationImportError(f"{doc_id}: a region without start/end/labels") from e
         try:
-            start, end = _resolve(text, start, end, value.get("text"))
+            start, end = _resolve(text, start, end, shown if isinstance(shown, str) else None)
         except AnnotationImportError as e:
             raise AnnotationImportError(f"{doc_id}: {e}") from None
         region = str(item.get("id"))

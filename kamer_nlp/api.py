@@ -65,15 +65,11 @@ def repair_text(text: str) -> RepairedText:
 
 
 def read_text_file(path: Path) -> str:
-    data = path.read_bytes()
-    if not data.strip():
-        raise ExtractionError("empty", "file is empty")
-    if b"\x00" in data[:4096]:
-        raise ExtractionError("not_text", "file looks binary, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """The text of a .txt file: UTF-8, UTF-16/32 with a BOM, UTF-16 without one, or
+    Windows-1252; raises ExtractionError (``empty``, ``not_text``) for empty or binary files."""
+    from kamer_nlp.extract.textfile import decode_text_bytes
+
+    return decode_text_bytes(path.read_bytes())
 
 
 def annotate_repaired(

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from kamer_nlp import __version__
+
+if TYPE_CHECKING:
+    from kamer_nlp.batch import BatchSummary, Outcome
 
 app = typer.Typer(
     name="kamer-nlp",
@@ -53,27 +59,60 @@ def main(
     """kamer-nlp: extract, repair and annotate Dutch parliamentary documents."""
 
 
+def say(label: str, style: str, message: str) -> None:
+    """One line on standard error: a styled label, then plain text (never read as markup)."""
+    err.print(Text.assemble((label, style), " ", message.strip()), soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A one-line error and the exit code (2: usage)."""
+    say("error:", "red", message)
+    raise typer.Exit(code)
+
+
 def _check_pipeline(pipeline: str) -> None:
     from kamer_nlp.nlp.pipeline import PipelineError, load_pipeline
 
     try:
         load_pipeline(pipeline)
     except PipelineError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
+        fail(str(e))
+    except Exception as e:  # a malformed config file: say what spaCy said, in one line
+        first = " ".join(str(e).split())[:300]
+        fail(f"the pipeline {pipeline!r} cannot be built: {type(e).__name__}: {first}")
 
 
 def _unwritable(folder: Path) -> str | None:
-    """Why ``folder`` cannot take the output files, or None."""
-    import tempfile
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".kamer-nlp-probe-"):
-            pass
-    except OSError as e:
-        return e.strerror or str(e)
+    """Why ``folder`` cannot take the output files, or None (nothing is created)."""
+    probe = folder
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        return f"{probe} is not a folder"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return "permission denied"
     return None
+
+
+def _size(value: str) -> int | None:
+    """'2GiB', '512M', '1.5G', '0' (no limit) → bytes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(i?[bB])?\s*", value)
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a size such as 2GiB or 512M")
+    number = float(match.group(1))
+    unit = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[match.group(2).lower()]
+    return int(number * unit) or None
+
+
+def _setup_logging(log_file: Path | None, verbose: bool) -> None:
+    import logging
+
+    logger = logging.getLogger("kamer_nlp")
+    logger.setLevel(logging.DEBUG if (log_file or verbose) else logging.WARNING)
+    if log_file is not None:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
 
 
 @app.command()
@@ -93,64 +132,124 @@ def run(
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Process inputs that failed before again.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="OUT holds another pipeline's records: annotate everything again."
+        ),
+    ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds allowed per document (0: no limit).")
-    ] = 600.0,
+        float,
+        typer.Option(min=0, help="Wall seconds allowed per document (0: no limit)."),
+    ] = 120.0,
+    max_memory: Annotated[
+        str, typer.Option(help="Memory per worker process, e.g. 2GiB, 512M (0: no limit).")
+    ] = "2GiB",
+    max_file_size: Annotated[
+        str, typer.Option(help="Largest input file, e.g. 200M (0: no limit).")
+    ] = "200M",
     dask: Annotated[
         str | None,
         typer.Option(help="Run on Dask: a scheduler address (tcp://host:8786) or 'local'."),
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input failed.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only what stops the run.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="A line for every document, and debug logs.")
+    ] = False,
+    log_file: Annotated[
+        Path | None, typer.Option("--log", help="Write a log of the run (every document) here.")
+    ] = None,
 ) -> None:
     """Annotate every PDF and .txt under IN_DIR into OUT_DIR."""
-    from kamer_nlp.batch import run_batch
+    from kamer_nlp.batch import BatchError, Limits, run_batch
 
+    if quiet and verbose:
+        fail("--quiet and --verbose exclude each other")
     if not in_dir.is_dir():
-        err.print(f"[red]error:[/red] {in_dir} is not a folder")
-        raise typer.Exit(2)
+        fail(f"{in_dir} is not a folder" if in_dir.exists() else f"no such folder: {in_dir}")
     if problem := _unwritable(out):
-        err.print(f"[red]error:[/red] cannot write to {out}: {problem}")
-        raise typer.Exit(2)
+        fail(f"cannot write to {out}: {problem}")
+    try:
+        limits = Limits(
+            timeout=timeout or None, max_memory=_size(max_memory), max_bytes=_size(max_file_size)
+        )
+    except (ValueError, typer.BadParameter) as e:
+        fail(str(e))
     _check_pipeline(pipeline)
-    with Progress(
+    _setup_logging(log_file, verbose)
+    import logging
+
+    log = logging.getLogger("kamer_nlp.cli")
+    progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=False,
-    ) as progress:
-        task = progress.add_task("annotating", total=None)
+        disable=quiet,
+    )
+    task = progress.add_task("annotating", total=None)
 
-        def on_start(total: int) -> None:
-            progress.update(task, total=total)
+    def on_start(total: int) -> None:  # the run has its lock and its plan: show the bar
+        progress.update(task, total=total)
+        progress.start()
 
-        def on_result(outcome) -> None:  # type: ignore[no-untyped-def]
-            progress.advance(task)
-            if outcome.error:
+    def on_result(outcome: Outcome) -> None:
+        progress.advance(task)
+        if outcome.error:
+            kind, message = outcome.error["error"], outcome.error["message"]
+            log.info("%s %s: %s", kind, outcome.path, message)
+            if not quiet and (kind != "duplicate" or verbose):
                 progress.console.print(
-                    f"[yellow]{outcome.error['error']}[/yellow] {outcome.path}: {outcome.error['message']}"
+                    Text.assemble((kind, "yellow"), f" {outcome.path}: {message}"),
+                    soft_wrap=True,
+                )
+        else:
+            log.info("ok %s (%.1f s)", outcome.path, outcome.seconds)
+            if verbose:
+                progress.console.print(
+                    Text.assemble(("ok", "green"), f" {outcome.path} ({outcome.seconds:.1f} s)"),
+                    soft_wrap=True,
                 )
 
-        try:
-            summary = run_batch(
-                in_dir,
-                out,
-                pipeline=pipeline,
-                workers=workers,
-                resume=resume,
-                retry_errors=retry_errors,
-                timeout=timeout or None,
-                dask=dask,
-                on_start=on_start,
-                on_result=on_result,
-            )
-        except KeyboardInterrupt:
-            progress.stop()
-            err.print(
-                f"[yellow]interrupted[/yellow]: every line in {out} is complete; run the same command again to resume"
-            )
-            raise typer.Exit(130) from None
-    table = Table(title=f"kamer-nlp run → {out}")
+    try:
+        summary = run_batch(
+            in_dir,
+            out,
+            pipeline=pipeline,
+            workers=workers,
+            resume=resume,
+            retry_errors=retry_errors,
+            force=force,
+            limits=limits,
+            dask=dask,
+            on_start=on_start,
+            on_result=on_result,
+        )
+    except BatchError as e:
+        progress.stop()
+        fail(str(e))
+    except KeyboardInterrupt:
+        progress.stop()
+        say(
+            "interrupted:",
+            "yellow",
+            f"every line in {out} is complete; run the same command again to resume",
+        )
+        raise typer.Exit(130) from None
+    progress.stop()
+    if not quiet:
+        err.print(_summary_table(summary, out))
+    if strict and summary.failed:
+        raise typer.Exit(1)
+
+
+def _summary_table(summary: BatchSummary, out: Path) -> Table:
+    table = Table(title=Text(f"kamer-nlp run → {out}"))
     table.add_column("")
     table.add_column("count", justify="right")
     table.add_row("documents written", str(summary.processed))
@@ -159,11 +258,14 @@ def run(
     table.add_row("pages", str(summary.pages))
     table.add_row("commitments", str(summary.commitments))
     table.add_row("skipped (already done)", str(summary.skipped))
+    if summary.changed:
+        table.add_row("changed since the last run (redone)", str(summary.changed))
+    table.add_row("duplicates (same content as a record)", str(summary.duplicates))
     table.add_row("failed (see errors.jsonl)", str(summary.failed))
     for kind, n in sorted(summary.errors.items()):
         table.add_row(f"  {kind}", str(n))
     table.add_row("seconds", f"{summary.seconds:.1f}")
-    err.print(table)
+    return table
 
 
 @app.command()
@@ -184,22 +286,26 @@ def annotate(
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            err.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}")
-            raise typer.Exit(2) from None
+            fail(f"--date must be YYYY-MM-DD, got {date!r}")
+    if file != "-":
+        _check_input_file(Path(file))
     _check_pipeline(pipeline)
     try:
         if file == "-":
             record = annotate_text(sys.stdin.read(), date=date, pipeline=pipeline, doc_id="stdin")
         else:
-            path = Path(file)
-            if not path.is_file():
-                err.print(f"[red]error:[/red] no such file: {file}")
-                raise typer.Exit(2)
-            record = annotate_file(path, pipeline=pipeline, date=date)
+            record = annotate_file(Path(file), pipeline=pipeline, date=date)
     except ExtractionError as e:
-        err.print(f"[red]{e.kind}:[/red] {e.message}")
+        say(f"{e.kind}:", "red", e.message)
         raise typer.Exit(1) from None
     typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _check_input_file(path: Path) -> None:
+    if path.is_dir():
+        fail(f"{path} is a folder: use `kamer-nlp run {path} --out OUT` for folders")
+    if not path.is_file():
+        fail(f"no such file: {path}")
 
 
 @app.command()
@@ -214,9 +320,7 @@ def extract(
     from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
     from kamer_nlp.extract.glyphs import ExtractionError
 
-    if not file.is_file():
-        err.print(f"[red]error:[/red] no such file: {file}")
-        raise typer.Exit(2)
+    _check_input_file(file)
     try:
         if as_json:
             typer.echo(json.dumps(annotate_file(file, pipeline=pipeline), ensure_ascii=False))
@@ -225,7 +329,7 @@ def extract(
             repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
         )
     except ExtractionError as e:
-        err.print(f"[red]{e.kind}:[/red] {e.message}")
+        say(f"{e.kind}:", "red", e.message)
         raise typer.Exit(1) from None
     typer.echo(rt.text)
 

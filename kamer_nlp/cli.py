@@ -373,33 +373,117 @@ def train_commitments_cmd(
     Console().print(f"model saved to {scores['model_path']}")
 
 
+# ---------------------------------------------------------------- exports and imports
+# Their files go to --to/--out, or to standard output for "-" (the file content only:
+# every message goes to standard error). An existing file is only replaced with --force.
+# Messages hold paths and exception text: they go out through fail/say/_note, which never
+# read them as rich markup.
+
+STDOUT = "-"
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+
+
+def _note(message: str) -> None:
+    """A plain line on standard error (escaped: paths and ids are never read as markup)."""
+    from rich.markup import escape
+
+    err.print(escape(message), soft_wrap=True)
+
+
+def _is_stdout(dest: Path | None) -> bool:
+    return dest is not None and str(dest) == STDOUT
+
+
+def _check_destination(targets: list[Path], force: bool, *, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse to write over a folder, an input file, or (without --force) any existing file."""
+    for target in targets:
+        if target.is_dir():
+            fail(f"{target} is a folder; give a file name")
+        if not (target.exists() or target.is_symlink()):
+            continue
+        for source in inputs:
+            try:
+                same = source.exists() and os.path.samefile(source, target)
+            except OSError:
+                same = False
+            if same:
+                what = "" if str(source) == str(target) else f" ({source})"
+                fail(f"{target} is an input file of this command{what}; choose another output file")
+        if not force:
+            fail(f"{target} exists; use --force to overwrite it")
+
+
+def _write_stdout(data: bytes) -> None:
+    """Write the file content to standard output (bytes: UTF-8 text or Parquet)."""
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): stop quietly, and keep Python from
+        # reporting the broken pipe again when it flushes standard output at exit
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        raise typer.Exit(1) from None
+
+
+def _run_documents(out_dir: Path) -> Path:
+    docs = out_dir / "documents.jsonl"
+    if not docs.is_file():
+        fail(f"{docs} not found: run `kamer-nlp run` first")
+    return docs
+
+
 @export_app.command("commitments")
 def export_commitments_cmd(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "csv",
     dest: Annotated[
-        Path | None, typer.Option("--to", help="Output file; default OUT_DIR/commitments.<format>.")
+        Path | None,
+        typer.Option(
+            "--to",
+            help="Output file, or - for standard output; default OUT_DIR/commitments.<format>.",
+        ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the flat commitments table for dashboards."""
-    from kamer_nlp.commitments.table import commitment_rows, write_rows
+    from kamer_nlp.commitments.table import commitment_rows, rows_bytes
+    from kamer_nlp.io.atomic import write_atomic
     from kamer_nlp.io.jsonl import read_jsonl
 
     if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]error:[/red] --format must be jsonl, csv or parquet, not {fmt!r}")
-        raise typer.Exit(2)
-    docs = out_dir / "documents.jsonl"
-    if not docs.is_file():
-        err.print(f"[red]error:[/red] {docs} not found: run `kamer-nlp run` first")
-        raise typer.Exit(2)
-    rows = [row for record in read_jsonl(docs) for row in commitment_rows(record)]
+        fail(f"--format must be jsonl, csv or parquet, not {fmt!r}")
+    docs = _run_documents(out_dir)
+    to_stdout = _is_stdout(dest)
     target = dest or out_dir / f"commitments.{fmt}"
+    if to_stdout and fmt == "parquet" and sys.stdout.isatty():
+        fail("Parquet is binary: redirect standard output to a file, or use --to FILE")
+    if not to_stdout:
+        _check_destination([target], force, inputs=(docs,))
     try:
-        write_rows(rows, target, fmt)
-    except ImportError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
-    err.print(f"{len(rows)} commitments → {target}")
+        rows = [row for record in read_jsonl(docs) for row in commitment_rows(record)]
+        data = rows_bytes(rows, fmt)
+    except (ImportError, RuntimeError) as e:  # Parquet without pyarrow
+        fail(str(e))
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        fail(f"{docs}: cannot read the records ({type(e).__name__}: {e})")
+    if to_stdout:
+        _write_stdout(data)
+        _note(f"{len(rows)} commitments → standard output")
+        return
+    try:
+        write_atomic(target, data)
+    except OSError as e:
+        fail(f"cannot write {target}: {e.strerror or e}", 1)
+    _note(f"{len(rows)} commitments → {target}")
 
 
 LabelsOpt = Annotated[
@@ -411,63 +495,117 @@ def _labels(value: str | None) -> list[str] | None:
     return [v.strip().upper() for v in value.split(",") if v.strip()] if value else None
 
 
-def _export_annotation(fmt: str, out_dir: Path, dest: Path | None, labels: str | None) -> None:
+def _export_annotation(
+    fmt: str, out_dir: Path, dest: Path | None, labels: str | None, force: bool = False
+) -> None:
     from kamer_nlp.io.annotation import export_run
+    from kamer_nlp.io.annotation.files import FILENAMES, LABELSTUDIO_CONFIG, render_tasks
+    from kamer_nlp.io.jsonl import read_jsonl
 
+    docs = _run_documents(out_dir)
+    if _is_stdout(dest):
+        try:
+            text, n = render_tasks(read_jsonl(docs), fmt, labels=_labels(labels))
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            fail(f"{type(e).__name__}: {e}" if not isinstance(e, ValueError) else str(e))
+        _write_stdout(text.encode("utf-8"))
+        _note(f"{n} {fmt} task(s) → standard output")
+        if fmt == "labelstudio":
+            _note(
+                f"the labeling config ({LABELSTUDIO_CONFIG}) was not written: "
+                "use --to FILE to get it beside the tasks"
+            )
+        return
+    target = dest or out_dir / "annotation" / FILENAMES[fmt]
+    targets = [target]
+    if fmt == "labelstudio":
+        targets.append(target.with_name(LABELSTUDIO_CONFIG))
+    _check_destination(targets, force, inputs=(docs,))
     try:
-        target = export_run(out_dir, fmt, dest=dest, labels=_labels(labels))
+        target = export_run(out_dir, fmt, dest=target, labels=_labels(labels))
     except (FileNotFoundError, ValueError) as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
-    err.print(f"{fmt} tasks → {target}")
+        fail(str(e))
+    except (KeyError, TypeError, AttributeError) as e:
+        fail(f"{docs}: cannot read the records ({type(e).__name__}: {e})")
+    except OSError as e:
+        fail(f"cannot write {target}: {e.strerror or e}", 1)
+    _note(f"{fmt} tasks → {target}")
+
+
+ExportToOpt = Annotated[
+    Path | None,
+    typer.Option("--to", help="Output file, or - for standard output."),
+]
 
 
 @export_app.command("prodigy")
 def export_prodigy_cmd(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    dest: ExportToOpt = None,
     labels: LabelsOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Prodigy tasks (JSONL with tokens and spans) for `prodigy db-in` / spans.manual."""
-    _export_annotation("prodigy", out_dir, dest, labels)
+    _export_annotation("prodigy", out_dir, dest, labels, force)
 
 
 @export_app.command("labelstudio")
 def export_labelstudio_cmd(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    dest: ExportToOpt = None,
     labels: LabelsOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Label Studio tasks with predictions, plus the labeling config beside them."""
-    _export_annotation("labelstudio", out_dir, dest, labels)
+    _export_annotation("labelstudio", out_dir, dest, labels, force)
 
 
 @export_app.command("doccano")
 def export_doccano_cmd(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: Annotated[Path | None, typer.Option("--to", help="Output file.")] = None,
+    dest: ExportToOpt = None,
     labels: LabelsOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """doccano sequence-labeling JSONL."""
-    _export_annotation("doccano", out_dir, dest, labels)
+    _export_annotation("doccano", out_dir, dest, labels, force)
 
 
 @app.command()
 def review(
     out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
     to: Annotated[
-        Path | None, typer.Option("--to", help="HTML file (default OUT_DIR/review.html).")
+        Path | None,
+        typer.Option(
+            "--to", help="HTML file (default OUT_DIR/review.html), or - for standard output."
+        ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the annotators' review page (one self-contained HTML file)."""
-    from kamer_nlp.io.review import write_review
+    from kamer_nlp.io.atomic import write_atomic
+    from kamer_nlp.io.review import DEFAULT_NAME, review_page
 
+    docs = _run_documents(out_dir)
+    to_stdout = _is_stdout(to)
+    target = to or out_dir / DEFAULT_NAME
+    if not to_stdout:
+        _check_destination([target], force, inputs=(docs,))
     try:
-        path = write_review(out_dir, to)
+        page, n = review_page(out_dir)
     except FileNotFoundError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
-    err.print(f"review page → {path}")
+        fail(str(e))
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        fail(f"{docs}: cannot read the records ({type(e).__name__}: {e})")
+    if to_stdout:
+        _write_stdout(page.encode("utf-8"))
+        _note(f"review page of {n} document(s) → standard output")
+        return
+    try:
+        write_atomic(target, page)
+    except OSError as e:
+        fail(f"cannot write {target}: {e.strerror or e}", 1)
+    _note(f"review page → {target}")
 
 
 @import_app.command("corrections")
@@ -476,30 +614,50 @@ def import_corrections_cmd(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="prodigy | labelstudio | doccano | review")
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Gold JSONL to write.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Gold JSONL to write, or - for standard output.")
+    ],
     records: Annotated[
         Path | None, typer.Option(help="The run folder (or documents.jsonl) the tasks came from.")
     ] = None,
     use_predictions: Annotated[
         bool, typer.Option(help="Label Studio: take untouched predictions as accepted.")
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Turn corrected annotation tasks into gold data (refused where the text was changed)."""
-    from kamer_nlp.io.annotation import AnnotationImportError, import_corrections
+    from kamer_nlp.io.annotation import AnnotationImportError, read_corrections
+    from kamer_nlp.io.annotation.files import gold_jsonl, load_records
+    from kamer_nlp.io.atomic import write_atomic
 
     if not file.is_file():
-        err.print(f"[red]error:[/red] no such file: {file}")
-        raise typer.Exit(2)
+        fail(f"no such file: {file}")
+    if records is not None and not (records.is_file() or (records / "documents.jsonl").is_file()):
+        fail(f"--records {records}: no documents.jsonl there")
+    to_stdout = _is_stdout(out)
+    if not to_stdout:
+        inputs = (file,) + ((records,) if records is not None and records.is_file() else ())
+        _check_destination([out], force, inputs=inputs)
     try:
-        result = import_corrections(
-            file, fmt, out=out, records_path=records, use_predictions=use_predictions
-        )
+        originals = load_records(records) if records is not None else None
+        result = read_corrections(file, fmt, records=originals, use_predictions=use_predictions)
     except (AnnotationImportError, ValueError, FileNotFoundError) as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
-    err.print(f"{len(result.gold)} gold document(s) → {out}")
+        fail(str(e))
+    except (KeyError, TypeError, AttributeError) as e:
+        fail(f"cannot read the corrections ({type(e).__name__}: {e})")
+    except OSError as e:
+        fail(f"cannot read {e.filename or file}: {e.strerror or e}")
+    text = gold_jsonl(result.gold)
+    if to_stdout:
+        _write_stdout(text.encode("utf-8"))
+    else:
+        try:
+            write_atomic(out, text)
+        except OSError as e:
+            fail(f"cannot write {out}: {e.strerror or e}", 1)
+    _note(f"{len(result.gold)} gold document(s) → {'standard output' if to_stdout else out}")
     for doc_id, reason in result.skipped:
-        err.print(f"[yellow]skipped[/yellow] {doc_id}: {reason}")
+        say("skipped", "yellow", f"{doc_id}: {reason}")
 
 
 @app.command()

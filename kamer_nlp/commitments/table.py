@@ -9,12 +9,13 @@ spreadsheet or DuckDB without cleaning.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.io.atomic import atomic_path, atomic_text
+from kamer_nlp.io.atomic import write_atomic
 
 COLUMNS: tuple[str, ...] = (
     "document_id",
@@ -95,44 +96,33 @@ def commitment_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _atomic(path: Path, write: Any, *, binary: bool = False) -> None:
-    # not tempfile.mkstemp: its 0600 mode would stay on the renamed file
-    if binary:
-        with atomic_path(path) as tmp:
-            write(str(tmp))
-    else:
-        with atomic_text(path) as fh:
-            write(fh)
+def rows_bytes(rows: Iterable[dict[str, Any]], format: str = "jsonl") -> bytes:
+    """The file content of the rows as jsonl, csv or parquet (what :func:`write_rows` writes)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    table = [{col: row.get(col) for col in COLUMNS} for row in rows]
+    if format == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in table).encode("utf-8")
+    if format == "csv":
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in table:
+            writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+        return buffer.getvalue().encode("utf-8")
+    return _parquet_bytes(table)
 
 
 def write_rows(rows: Iterable[dict[str, Any]], path: str | Path, format: str = "jsonl") -> Path:
-    """Write rows as jsonl, csv or parquet (parquet needs pyarrow: ``kamer-nlp[parquet]``)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    path = Path(path)
-    table = [{col: row.get(col) for col in COLUMNS} for row in rows]
-    if format == "jsonl":
+    """Write rows as jsonl, csv or parquet (parquet needs pyarrow: ``kamer-nlp[parquet]``).
 
-        def write_jsonl(fh: Any) -> None:
-            for row in table:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-        _atomic(path, write_jsonl)
-    elif format == "csv":
-
-        def write_csv(fh: Any) -> None:
-            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-            writer.writerow(COLUMNS)
-            for row in table:
-                writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
-
-        _atomic(path, write_csv)
-    else:
-        _write_parquet(table, path)
-    return path
+    The file is replaced in one step (a temp file renamed over it) and gets the mode
+    a new file gets under the umask (typically 0644).
+    """
+    return write_atomic(Path(path), rows_bytes(rows, format))
 
 
-def _write_parquet(table: list[dict[str, Any]], path: Path) -> None:
+def _parquet_bytes(table: list[dict[str, Any]]) -> bytes:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -154,4 +144,6 @@ def _write_parquet(table: list[dict[str, Any]], path: Path) -> None:
     schema = pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
     columns = {c: [as_date(r[c]) if c in ("date", "due") else r[c] for r in table] for c in COLUMNS}
     arrow = pa.table(columns, schema=schema)
-    _atomic(path, lambda tmp: pq.write_table(arrow, tmp), binary=True)
+    sink = pa.BufferOutputStream()
+    pq.write_table(arrow, sink)
+    return sink.getvalue().to_pybytes()

@@ -146,6 +146,28 @@ def render_review(
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("page.html"))
 
 
+def review_page(
+    out_dir: Path,
+    *,
+    title: str | None = None,
+    ids: Iterable[str] | None = None,
+) -> tuple[str, int]:
+    """The review page of a run folder (``OUT_DIR/documents.jsonl``) and how many
+    documents it shows; ``ids`` keeps only those documents."""
+    docs = out_dir / "documents.jsonl"
+    if not docs.is_file():
+        raise FileNotFoundError(f"{docs} not found: run `kamer-nlp run` first")
+    wanted = set(ids) if ids is not None else None
+    records = [r for r in read_jsonl(docs) if wanted is None or r["id"] in wanted]
+    if wanted is not None:
+        missing = wanted - {r["id"] for r in records}
+        if missing:
+            raise KeyError(f"no record with id {', '.join(sorted(missing))} in {docs}")
+    errors = list(read_jsonl(out_dir / "errors.jsonl")) if wanted is None else []
+    page = render_review(records, title=title or f"kamer-nlp review: {out_dir.name}", errors=errors)
+    return page, len(records)
+
+
 def write_review(
     out_dir: Path,
     dest: Path | None = None,
@@ -158,20 +180,10 @@ def write_review(
     ``dest`` defaults to ``OUT_DIR/review.html``; ``ids`` keeps only those documents
     (the page holds every record it shows, so pick a few from a large run).
     """
-    docs = out_dir / "documents.jsonl"
-    if not docs.is_file():
-        raise FileNotFoundError(f"{docs} not found: run `kamer-nlp run` first")
-    wanted = set(ids) if ids is not None else None
-    records = [r for r in read_jsonl(docs) if wanted is None or r["id"] in wanted]
-    if wanted is not None:
-        missing = wanted - {r["id"] for r in records}
-        if missing:
-            raise KeyError(f"no record with id {', '.join(sorted(missing))} in {docs}")
-    errors = list(read_jsonl(out_dir / "errors.jsonl")) if wanted is None else []
-    page = render_review(records, title=title or f"kamer-nlp review: {out_dir.name}", errors=errors)
+    page, n = review_page(out_dir, title=title, ids=ids)
     target = dest or out_dir / DEFAULT_NAME
     write_atomic(target, page)
-    logger.info("review page of %d document(s) → %s", len(records), target)
+    logger.info("review page of %d document(s) → %s", n, target)
     return target
 
 

@@ -65,6 +65,21 @@ def _write_atomic(path: Path, text: str) -> None:
     write_atomic(path, text)
 
 
+def render_tasks(
+    records: Iterable[Mapping[str, Any]], fmt: str, *, labels: Iterable[str] | None = None
+) -> tuple[str, int]:
+    """The content of a ``fmt`` task file for the records, and the number of tasks.
+
+    Label Studio gets one JSON array (its import dialog takes a list), the others JSONL.
+    """
+    _check_format(fmt)
+    chosen = list(labels) if labels is not None else None
+    tasks = [EXPORTERS[fmt](record, labels=chosen) for record in records]
+    if fmt == "labelstudio":
+        return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", len(tasks)
+    return "".join(dumps(t) + "\n" for t in tasks), len(tasks)
+
+
 def export_records(
     records: Iterable[Mapping[str, Any]],
     fmt: str,
@@ -77,15 +92,12 @@ def export_records(
     Label Studio gets one JSON array (its import dialog takes a list) and the
     labeling config beside it as ``labelstudio-config.xml``; the others JSONL.
     """
-    _check_format(fmt)
     chosen = list(labels) if labels is not None else None
-    tasks = [EXPORTERS[fmt](record, labels=chosen) for record in records]
+    text, n = render_tasks(records, fmt, labels=chosen)
+    _write_atomic(dest, text)
     if fmt == "labelstudio":
-        _write_atomic(dest, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
         _write_atomic(dest.with_name(LABELSTUDIO_CONFIG), labelstudio_config(chosen))
-    else:
-        _write_atomic(dest, "".join(dumps(t) + "\n" for t in tasks))
-    return len(tasks)
+    return n
 
 
 def export_run(
@@ -206,10 +218,15 @@ def read_corrections(
     return result
 
 
+def gold_jsonl(docs: Iterable[GoldDocument]) -> str:
+    """Gold documents as JSONL text (what :func:`write_gold` writes)."""
+    return "".join(dumps(d.to_dict()) + "\n" for d in docs)
+
+
 def write_gold(docs: Iterable[GoldDocument], path: Path) -> int:
-    lines = [dumps(d.to_dict()) + "\n" for d in docs]
-    _write_atomic(path, "".join(lines))
-    return len(lines)
+    docs = list(docs)
+    _write_atomic(path, gold_jsonl(docs))
+    return len(docs)
 
 
 def read_gold(path: Path) -> list[GoldDocument]:

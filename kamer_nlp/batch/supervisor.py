@@ -83,8 +83,12 @@ class _Worker:
         self.kill_reason: tuple[str, str] | None = None
         self.stderr_tail: deque[str] = deque(maxlen=5)
         assert self.proc.stdout is not None and self.proc.stderr is not None
-        threading.Thread(target=self._read, args=(self.proc.stdout, events), daemon=True).start()
-        threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True).start()
+        self.threads = [
+            threading.Thread(target=self._read, args=(self.proc.stdout, events), daemon=True),
+            threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
 
     def _read(self, stream: IO[bytes], events: queue.Queue[Any]) -> None:
         for line in stream:
@@ -126,6 +130,11 @@ class _Worker:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        for thread in self.threads:  # they end at the end of the pipes
+            thread.join(timeout=5)
+        for stream in (self.proc.stdout, self.proc.stderr):
+            if stream is not None:
+                stream.close()
 
 
 class Supervisor:

@@ -353,10 +353,7 @@ def train_commitments_cmd(
     from kamer_nlp.commitments.training import train_commitments
 
     if not data.is_file():
-        err.print(
-            f"[red]error:[/red] {data} not found (run from the project folder or pass --data)"
-        )
-        raise typer.Exit(2)
+        fail(f"{data} not found (run from the project folder or pass --data)")
     target = model or Path(str(resources.files("kamer_nlp.resources").joinpath(*MODEL_RESOURCE)))
     scores = train_commitments(data, target, seed=seed)
     table = Table(
@@ -370,7 +367,7 @@ def train_commitments_cmd(
     link = scores["link"]
     table.add_row("link", f"{link['precision']:.3f}", f"{link['recall']:.3f}", f"{link['f1']:.3f}")
     Console().print(table)
-    Console().print(f"model saved to {scores['model_path']}")
+    Console().print(Text(f"model saved to {scores['model_path']}"))
 
 
 # ---------------------------------------------------------------- exports and imports
@@ -672,8 +669,7 @@ def evaluate(
     try:
         result = evaluate_files(gold, predicted, labels=_labels(labels))
     except (AnnotationImportError, FileNotFoundError) as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
+        fail(str(e))
     typer.echo(format_table(result))
 
 

@@ -38,6 +38,13 @@ def repair_pdf(path: Path, *, max_bytes: int | None = None) -> RepairedText:
     """Extract and repair a PDF; raises ExtractionError for input that cannot be processed."""
     layout = build_layout(PdfplumberSource(max_bytes=max_bytes).pages(path))
     if not any(not g.text.isspace() for g in layout.glyphs) and not layout.dropped:
+        if layout.unreadable:
+            page, why = next(iter(sorted(layout.unreadable.items())))
+            raise ExtractionError(
+                "corrupt",
+                f"no page with text could be read ({len(layout.unreadable)} of "
+                f"{len(layout.pages)} damaged; page {page}: {why})",
+            )
         raise ExtractionError(
             "no_text_layer",
             f"no text layer on any of {len(layout.pages)} page(s): a scanned document needs OCR first",

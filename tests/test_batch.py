@@ -529,3 +529,27 @@ def test_kill_9_at_random_moments_then_resume_equals_an_uninterrupted_run(tmp_pa
     assert finished.returncode == 0, finished.stderr
     for name in ("documents.jsonl", "commitments.jsonl", "errors.jsonl"):
         assert _sorted_lines(out, name) == _sorted_lines(reference, name), name
+
+
+@pytest.mark.slow
+def test_a_batch_over_damaged_pdfs_accounts_for_every_input(tmp_path: Path) -> None:
+    """Seeded mutants of the sample PDFs (bench/fuzz.py runs 500): one run under a memory
+    limit, every input exactly once, a record for every file pdfplumber itself reads, and
+    no unforeseen failure."""
+    from collections import Counter
+
+    from kamer_nlp.samples.mutants import pdfplumber_reads, write_mutants
+
+    mutants = write_mutants(sorted(RAW.glob("*.pdf")), tmp_path / "in", 48, 7)
+    out = tmp_path / "out"
+    run_batch(tmp_path / "in", out, workers=2, limits=Limits(timeout=60, max_memory=1024**3))
+    docs = _lines(out / "documents.jsonl")
+    errors = _lines(out / "errors.jsonl")
+    seen = Counter([d["source"]["path"] for d in docs] + [e["path"] for e in errors])
+    assert sorted(seen) == sorted(str(m) for m in mutants)
+    assert set(seen.values()) == {1}
+    recorded = {d["source"]["path"] for d in docs}
+    assert [m.name for m in mutants if pdfplumber_reads(m) and str(m) not in recorded] == []
+    assert {e["error"] for e in errors} <= {"corrupt", "not_a_pdf", "no_text_layer", "empty"}
+    for record in docs:
+        validate_record(record)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kamer_nlp.cli import app
@@ -94,6 +95,7 @@ def test_usage_mistakes_are_one_line_and_leave_no_output_folder(tmp_path: Path) 
         assert not out.exists(), extra
 
 
+@pytest.mark.slow  # the client tries for 10 s
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     import socket
 

@@ -52,6 +52,7 @@ class PageGlyphs:
     height: float
     glyphs: list[Glyph] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    error: str | None = None  # the page could not be read (damaged): why; it has no glyphs
 
 
 class GlyphSource(Protocol):

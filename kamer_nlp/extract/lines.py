@@ -68,6 +68,7 @@ class Layout:
     glyphs: list[Glyph] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     dropped: dict[int, int] = field(default_factory=dict)  # page → glyphs at an odd angle, left out
+    unreadable: dict[int, str] = field(default_factory=dict)  # page → why it could not be read
 
     def page(self, number: int) -> PageInfo:
         return self.pages[number - 1]
@@ -274,4 +275,6 @@ def build_layout(pages: Iterable[PageGlyphs]) -> Layout:
         layout.pages.append(PageInfo(page.number, frame.width, frame.height, frame.rules))
         if frame.dropped:
             layout.dropped[page.number] = frame.dropped
+        if page.error:
+            layout.unreadable[page.number] = page.error
     return layout

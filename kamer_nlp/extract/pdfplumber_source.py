@@ -83,11 +83,8 @@ class PdfplumberSource:
                     yield _read_page(page)
                 except ExtractionError:
                     raise
-                except Exception as err:
-                    raise ExtractionError(
-                        "corrupt",
-                        f"page {page.page_number} could not be read ({type(err).__name__}): {err}",
-                    ) from err
+                except Exception as err:  # a damaged page: the others may still read
+                    yield _unreadable_page(page, f"{type(err).__name__}: {err}")
                 finally:
                     page.close()
 
@@ -99,6 +96,16 @@ def _direction(matrix: tuple[float, ...] | None) -> tuple[float, float]:
     a, b = float(matrix[0]), float(matrix[1])
     norm = math.hypot(a, b) or 1.0
     return (round(a / norm, 3), round(-b / norm, 3))
+
+
+def _unreadable_page(page, why: str) -> PageGlyphs:  # type: ignore[no-untyped-def]
+    """A page whose content could not be parsed: kept (numbering stays) without glyphs."""
+    log.warning("page %s could not be read: %s", page.page_number, why)
+    try:
+        width, height = float(page.width), float(page.height)
+    except Exception:  # even the page box is damaged: A4
+        width, height = 595.0, 842.0
+    return PageGlyphs(int(page.page_number), width, height, error=why)
 
 
 def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]

@@ -66,6 +66,8 @@ def repair_layout(layout: Layout) -> RepairedText:
         pages=len(layout.pages),
         vocabulary=vocabulary,
     )
+    for page, why in sorted(layout.unreadable.items()):
+        rt.warnings.append(f"page {page} could not be read and was left out: {why}")
     for page, n in sorted(layout.dropped.items()):
         rt.warnings.append(
             f"page {page}: {n} characters set at an angle (margin text, stamps) were left out"

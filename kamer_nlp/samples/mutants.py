@@ -214,6 +214,18 @@ def write_mutants(sources: list[Path], out_dir: Path, n: int, seed: int) -> list
     return written
 
 
+def pdfplumber_reads(path: Path) -> bool:
+    """Whether pdfplumber itself opens ``path`` and reads some text from its pages: such a
+    file must give a record, however damaged it is."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return any((page.extract_text() or "").strip() for page in pdf.pages)
+    except Exception:
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kamer_nlp.samples.mutants", description=__doc__.split("\n\n")[0]

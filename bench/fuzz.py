@@ -3,7 +3,7 @@
     python bench/fuzz.py [--n 500] [--seed 13] [--workers 2] [--keep DIR]
 
 Writes N mutants of ``data/raw/*.pdf`` (byte flips, truncation, duplicated and deleted
-chunks, xref and stream damage: ``kamer_nlp.samples.mutants``), runs ``kamer-nlp run`` over
+chunks, xref and stream damage: ``kamer_samples.mutants``), runs ``kamer-nlp run`` over
 them in a new process with the default limits, and checks: exit code 0, no traceback, every
 mutant exactly once in documents.jsonl or errors.jsonl, and a record for every mutant that
 pdfplumber itself opens and reads text from. Prints the error kinds and the timings.
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kamer_nlp.samples.mutants import pdfplumber_reads, write_mutants  # noqa: E402
+from kamer_samples.mutants import pdfplumber_reads, write_mutants  # noqa: E402
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on damaged files
 

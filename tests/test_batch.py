@@ -19,7 +19,7 @@ from kamer_nlp.batch import (
     run_batch,
 )
 from kamer_nlp.io.schema import validate_record
-from kamer_nlp.samples.bad_inputs import generate_bad_inputs
+from kamer_samples.bad_inputs import generate_bad_inputs
 from tests.letters import LETTER
 
 EXPECTED_ERRORS = {
@@ -538,7 +538,7 @@ def test_a_batch_over_damaged_pdfs_accounts_for_every_input(tmp_path: Path) -> N
     no unforeseen failure."""
     from collections import Counter
 
-    from kamer_nlp.samples.mutants import pdfplumber_reads, write_mutants
+    from kamer_samples.mutants import pdfplumber_reads, write_mutants
 
     mutants = write_mutants(sorted(RAW.glob("*.pdf")), tmp_path / "in", 48, 7)
     out = tmp_path / "out"

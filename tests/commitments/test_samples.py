@@ -1,7 +1,7 @@
 """The four generated sample letters in ``data/raw`` through the product, checked against my
 reading of their sources.
 
-The samples were written with known commitments (``kamer_nlp/samples/documents/*.json``);
+The samples were written with known commitments (``kamer_samples/documents/*.json``);
 ``sample_cases.jsonl`` lists, per document, the sentences I read as commitments, links
 and hard negatives by anchor phrase. They are held out of the training data. Known
 misses and spurious finds are strict ``xfail`` with the reason; the summary pins the counts.
@@ -31,7 +31,7 @@ MEASURED = {
 def _record(stem: str) -> dict[str, Any]:
     pdf = RAW / f"{stem}.pdf"
     assert pdf.is_file(), (
-        f"sample {pdf} missing: regenerate with `python -m kamer_nlp.samples data/raw`"
+        f"sample {pdf} missing: regenerate with `python -m kamer_samples data/raw`"
     )
     return annotate(pdf)
 

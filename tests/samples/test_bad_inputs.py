@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
-from kamer_nlp.samples.bad_inputs import PASSWORD, generate_bad_inputs
+from kamer_samples.bad_inputs import PASSWORD, generate_bad_inputs
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +72,8 @@ def test_whitespace_only_and_no_pages(bad: dict[str, Path]) -> None:
 
 
 def test_command_line_writes_samples_and_bad_inputs(tmp_path: Path) -> None:
-    from kamer_nlp.samples.__main__ import main
-    from kamer_nlp.samples.source import load_documents
+    from kamer_samples.__main__ import main
+    from kamer_samples.source import load_documents
 
     assert main([str(tmp_path / "raw"), "--bad", str(tmp_path / "bad")]) == 0
     for doc in load_documents():

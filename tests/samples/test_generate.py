@@ -12,11 +12,11 @@ import pdfplumber
 import pytest
 import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
-from kamer_nlp.samples.compose import RAGGED_KINDS, compose_blocks
-from kamer_nlp.samples.generate import MANIFEST, generate_samples
-from kamer_nlp.samples.linebreak import JOIN, natural_width
-from kamer_nlp.samples.source import load_documents
-from kamer_nlp.samples.truth import PARAGRAPH_KINDS, load_truth
+from kamer_samples.compose import RAGGED_KINDS, compose_blocks
+from kamer_samples.generate import MANIFEST, generate_samples
+from kamer_samples.linebreak import JOIN, natural_width
+from kamer_samples.source import load_documents
+from kamer_samples.truth import PARAGRAPH_KINDS, load_truth
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 DOCS = load_documents()
@@ -55,7 +55,7 @@ def test_data_raw_is_up_to_date(generated: Path) -> None:
     manifest = json.loads((RAW / MANIFEST).read_text("utf-8"))
     fresh = json.loads((generated / MANIFEST).read_text("utf-8"))
     assert sorted(manifest["files"]) == sorted(fresh["files"]), (
-        "run: python -m kamer_nlp.samples data/raw"
+        "run: python -m kamer_samples data/raw"
     )
     for stem in STEMS:
         name = f"{stem}.truth.json"
@@ -228,7 +228,7 @@ def test_letterhead_geometry(generated: Path, truths: dict, stem: str) -> None:
 def test_justified_lines_are_not_overstretched(stem: str) -> None:
     doc = next(d for d in DOCS if d.stem == stem)
     module = "typeset" if doc.layout == "kamerstuk" else "letterhead"
-    style = __import__(f"kamer_nlp.samples.{module}", fromlist=["STYLE"]).STYLE
+    style = __import__(f"kamer_samples.{module}", fromlist=["STYLE"]).STYLE
     assert style.justify
     for block in compose_blocks(doc, style):
         if block.kind in RAGGED_KINDS:

@@ -7,7 +7,7 @@ import itertools
 import pytest
 import reportlab  # noqa: F401  (a dev dependency: fail loudly when missing)
 
-from kamer_nlp.samples.linebreak import (
+from kamer_samples.linebreak import (
     JOIN,
     KEEP,
     KEEP_SPACE,
@@ -15,7 +15,7 @@ from kamer_nlp.samples.linebreak import (
     break_lines,
     natural_width,
 )
-from kamer_nlp.samples.markup import Segment, parse_words, plain_text, split_segments
+from kamer_samples.markup import Segment, parse_words, plain_text, split_segments
 
 STYLE = TextStyle("Helvetica", 9.1, 10.7, marker_size=6.0, marker_rise=3.3)
 TEXT = (

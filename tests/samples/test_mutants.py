@@ -1,4 +1,4 @@
-"""Seeded PDF mutants (kamer_nlp.samples.mutants): deterministic, distinct, damaged as named."""
+"""Seeded PDF mutants (kamer_samples.mutants): deterministic, distinct, damaged as named."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kamer_nlp.samples.mutants import MUTATIONS, mutate, write_mutants
+from kamer_samples.mutants import MUTATIONS, mutate, write_mutants
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 SOURCES = sorted(RAW.glob("*.pdf"))
@@ -19,7 +19,7 @@ NAME = re.compile(r"^(\d{4})-(" + "|".join(MUTATIONS) + r")\.pdf$")
 @pytest.fixture(scope="module")
 def sources() -> list[Path]:
     if not SOURCES:
-        pytest.skip("no sample PDFs in data/raw (python -m kamer_nlp.samples data/raw)")
+        pytest.skip("no sample PDFs in data/raw (python -m kamer_samples data/raw)")
     return SOURCES
 
 

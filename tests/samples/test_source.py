@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kamer_nlp.samples.markup import plain_text
-from kamer_nlp.samples.source import SampleDocument, SourceBlock, load_documents
+from kamer_samples.markup import plain_text
+from kamer_samples.source import SampleDocument, SourceBlock, load_documents
 
 
 def test_documents_load_and_round_trip() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kamer_nlp.samples.linebreak import Line, Piece
-from kamer_nlp.samples.markup import parse_words
-from kamer_nlp.samples.truth import LaidOut, TruthBlock, TruthNote, build_truth
+from kamer_samples.linebreak import Line, Piece
+from kamer_samples.markup import parse_words
+from kamer_samples.truth import LaidOut, TruthBlock, TruthNote, build_truth
 
 CASES = json.loads((Path(__file__).parent / "cases" / "truth_join_cases.json").read_text("utf-8"))[
     "cases"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kamer_nlp.samples.linebreak import Line, TextStyle
+from kamer_samples.linebreak import Line, TextStyle
 
 MIN_NOTE_LINES = 2  # lines of a note that must stay on its marker's page
 

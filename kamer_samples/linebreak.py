@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kamer_nlp.samples.markup import Segment, Word, split_segments
+from kamer_samples.markup import Segment, Word, split_segments
 
 JOIN = "join"
 KEEP = "keep"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kamer_nlp.samples.linebreak import JOIN, Line, TextStyle, natural_width
+from kamer_samples.linebreak import JOIN, Line, TextStyle, natural_width
 
 ASCENT = 0.78  # baseline offset below a line's top, as a fraction of the font size
 

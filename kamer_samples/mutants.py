@@ -19,7 +19,7 @@ made from a source chosen at random. The same sources and seed give the same fil
 (byte for byte), whatever ``n``: mutant ``i`` depends only on the seed, ``i`` and
 the sources' contents. Every mutant differs from its source and from the others.
 
-    python -m kamer_nlp.samples.mutants data/raw/*.pdf --out /tmp/mutants -n 200 --seed 13
+    python -m kamer_samples.mutants data/raw/*.pdf --out /tmp/mutants -n 200 --seed 13
 """
 
 from __future__ import annotations
@@ -228,7 +228,7 @@ def pdfplumber_reads(path: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m kamer_nlp.samples.mutants", description=__doc__.split("\n\n")[0]
+        prog="python -m kamer_samples.mutants", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("sources", type=Path, nargs="+", help="good PDFs to mutate")
     parser.add_argument("--out", type=Path, required=True, help="folder for the mutants")

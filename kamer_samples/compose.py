@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kamer_nlp.samples.flow import FlowBlock, Pagination, PlacedLine
-from kamer_nlp.samples.linebreak import Line, Piece, TextStyle, break_lines
-from kamer_nlp.samples.markup import Segment, parse_words
-from kamer_nlp.samples.render import draw_line, draw_string
-from kamer_nlp.samples.source import SampleDocument, SourceBlock
-from kamer_nlp.samples.truth import TruthBlock, TruthNote
+from kamer_samples.flow import FlowBlock, Pagination, PlacedLine
+from kamer_samples.linebreak import Line, Piece, TextStyle, break_lines
+from kamer_samples.markup import Segment, parse_words
+from kamer_samples.render import draw_line, draw_string
+from kamer_samples.source import SampleDocument, SourceBlock
+from kamer_samples.truth import TruthBlock, TruthNote
 
 RAGGED_KINDS = ("heading", "salutation", "closing", "signature", "address", "field")
 KEEP_TOGETHER_KINDS = ("signature", "closing", "address", "field")

@@ -8,8 +8,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.samples.source import SampleDocument, load_documents
-from kamer_nlp.samples.truth import LaidOut, build_truth, dump_truth
+from kamer_samples.source import SampleDocument, load_documents
+from kamer_samples.truth import LaidOut, build_truth, dump_truth
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +20,10 @@ GENERATOR_VERSION = "1"
 def layout_document(doc: SampleDocument, pdf_path: Path) -> LaidOut:
     """Draw ``doc`` into ``pdf_path`` with the layout it asks for."""
     if doc.layout == "kamerstuk":
-        from kamer_nlp.samples.typeset import layout_kamerstuk
+        from kamer_samples.typeset import layout_kamerstuk
 
         return layout_kamerstuk(doc, pdf_path)
-    from kamer_nlp.samples.letterhead import layout_letterhead
+    from kamer_samples.letterhead import layout_letterhead
 
     return layout_letterhead(doc, pdf_path)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.samples.linebreak import DECISIONS, JOIN, KEEP, Line
+from kamer_samples.linebreak import DECISIONS, JOIN, KEEP, Line
 
 TRUTH_FORMAT = "kamer-nlp-sample-truth/1"
 LINE_BREAK_KINDS = ("address", "signature")  # blocks whose lines stay on their own line

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.samples.compose import (
+from kamer_samples.compose import (
     BodyStyle,
     compose_blocks,
     compose_notes,
@@ -23,11 +23,11 @@ from kamer_nlp.samples.compose import (
     truth_blocks,
     truth_notes,
 )
-from kamer_nlp.samples.flow import PageFrame, paginate
-from kamer_nlp.samples.linebreak import TextStyle
-from kamer_nlp.samples.render import draw_line, draw_string, hrule
-from kamer_nlp.samples.source import SampleDocument
-from kamer_nlp.samples.truth import LaidOut, TruthBlock
+from kamer_samples.flow import PageFrame, paginate
+from kamer_samples.linebreak import TextStyle
+from kamer_samples.render import draw_line, draw_string, hrule
+from kamer_samples.source import SampleDocument
+from kamer_samples.truth import LaidOut, TruthBlock
 
 PAGE_W, PAGE_H = 595.28, 841.89
 BODY_X, BODY_W = 79.6, 362.0

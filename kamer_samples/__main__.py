@@ -1,4 +1,4 @@
-"""``python -m kamer_nlp.samples OUT_DIR``: write the sample PDFs and their truth files."""
+"""``python -m kamer_samples OUT_DIR``: write the sample PDFs and their truth files."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import logging
 import sys
 from pathlib import Path
 
-from kamer_nlp.samples.bad_inputs import generate_bad_inputs
-from kamer_nlp.samples.generate import generate_samples
+from kamer_samples.bad_inputs import generate_bad_inputs
+from kamer_samples.generate import generate_samples
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kamer_nlp.samples", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m kamer_samples", description=__doc__)
     parser.add_argument("out_dir", type=Path, help="folder for <stem>.pdf and <stem>.truth.json")
     parser.add_argument(
         "--bad", type=Path, default=None, help="also write the bad inputs to this folder"

@@ -1,7 +1,7 @@
 """Source texts of the sample documents: frozen values loaded from ``documents/*.json``.
 
 A document file holds the metadata, layout-specific header data and the body as a list
-of blocks. Block text uses a tiny markup (see :mod:`kamer_nlp.samples.markup`):
+of blocks. Block text uses a tiny markup (see :mod:`kamer_samples.markup`):
 ``[^1]`` places footnote marker 1, ``|`` forces a line break at that point.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kamer_nlp.samples.markup import MARKER_RE
+from kamer_samples.markup import MARKER_RE
 
 SOURCE_FORMAT = "kamer-nlp-sample/1"
 LAYOUTS = ("kamerstuk", "letterhead")
@@ -120,8 +120,8 @@ class SampleDocument:
 
 
 def load_documents() -> list[SampleDocument]:
-    """All sample documents shipped in ``kamer_nlp/samples/documents``, sorted by stem."""
-    folder = resources.files("kamer_nlp.samples").joinpath("documents")
+    """All sample documents shipped in ``kamer_samples/documents``, sorted by stem."""
+    folder = resources.files("kamer_samples").joinpath("documents")
     docs = [
         SampleDocument.from_dict(json.loads(entry.read_text(encoding="utf-8")))
         for entry in folder.iterdir()

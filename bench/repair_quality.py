@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kamer_nlp.api import repair_pdf  # noqa: E402
-from kamer_nlp.evaluation import official_body_text, word_error_rate  # noqa: E402
+from kamer_nlp.repair.text_evaluation import official_body_text, word_error_rate  # noqa: E402
 
 
 def naive(pdf: Path) -> str:

@@ -495,8 +495,8 @@ def _labels(value: str | None) -> list[str] | None:
 def _export_annotation(
     fmt: str, out_dir: Path, dest: Path | None, labels: str | None, force: bool = False
 ) -> None:
-    from kamer_nlp.io.annotation import export_run
-    from kamer_nlp.io.annotation.files import FILENAMES, LABELSTUDIO_CONFIG, render_tasks
+    from kamer_nlp.annotation import export_run
+    from kamer_nlp.annotation.files import FILENAMES, LABELSTUDIO_CONFIG, render_tasks
     from kamer_nlp.io.jsonl import read_jsonl
 
     docs = _run_documents(out_dir)
@@ -580,8 +580,8 @@ def review(
     force: ForceOpt = False,
 ) -> None:
     """Write the annotators' review page (one self-contained HTML file)."""
+    from kamer_nlp.annotation.review import DEFAULT_NAME, review_page
     from kamer_nlp.io.atomic import write_atomic
-    from kamer_nlp.io.review import DEFAULT_NAME, review_page
 
     docs = _run_documents(out_dir)
     to_stdout = _is_stdout(to)
@@ -623,8 +623,8 @@ def import_corrections_cmd(
     force: ForceOpt = False,
 ) -> None:
     """Turn corrected annotation tasks into gold data (refused where the text was changed)."""
-    from kamer_nlp.io.annotation import AnnotationImportError, read_corrections
-    from kamer_nlp.io.annotation.files import gold_jsonl, load_records
+    from kamer_nlp.annotation import AnnotationImportError, read_corrections
+    from kamer_nlp.annotation.files import gold_jsonl, load_records
     from kamer_nlp.io.atomic import write_atomic
 
     if not file.is_file():
@@ -664,7 +664,7 @@ def evaluate(
     labels: LabelsOpt = None,
 ) -> None:
     """Per-label precision, recall and F1 of a run against gold data."""
-    from kamer_nlp.io.annotation import AnnotationImportError, evaluate_files, format_table
+    from kamer_nlp.annotation import AnnotationImportError, evaluate_files, format_table
 
     try:
         result = evaluate_files(gold, predicted, labels=_labels(labels))

@@ -19,9 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kamer_nlp import annotate_text
+from kamer_nlp.annotation import to_labelstudio
 from kamer_nlp.cli import app
 from kamer_nlp.commitments.table import commitment_rows, rows_bytes
-from kamer_nlp.io.annotation import to_labelstudio
 from kamer_nlp.io.jsonl import dumps
 from tests.letters import LETTER
 

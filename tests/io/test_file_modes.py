@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from kamer_nlp import annotate_text
+from kamer_nlp.annotation import export_run, read_gold, write_gold
+from kamer_nlp.annotation.files import LABELSTUDIO_CONFIG
+from kamer_nlp.annotation.review import write_review
 from kamer_nlp.commitments.table import commitment_rows, write_rows
-from kamer_nlp.io.annotation import export_run, read_gold, write_gold
-from kamer_nlp.io.annotation.files import LABELSTUDIO_CONFIG
 from kamer_nlp.io.atomic import atomic_text, write_atomic
 from kamer_nlp.io.jsonl import JsonlAppender, dumps, rewrite_jsonl
-from kamer_nlp.io.review import write_review
 from tests.letters import LETTER
 
 # 0o002 tells a umask-respecting write (0664) from a hard-coded 0644 or mkstemp's 0600

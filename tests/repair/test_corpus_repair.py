@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kamer_nlp.api import repair_pdf, repair_text
-from kamer_nlp.evaluation import official_body_text, word_error_rate
+from kamer_nlp.repair.text_evaluation import official_body_text, word_error_rate
 
 pytestmark = pytest.mark.corpus
 

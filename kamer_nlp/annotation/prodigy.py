@@ -19,7 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from kamer_nlp.io.annotation.gold import (
+from kamer_nlp.annotation.gold import (
     PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,

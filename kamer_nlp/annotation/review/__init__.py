@@ -7,7 +7,8 @@ relabel and add spans, and downloads the corrections as JSONL gold documents in 
 shape of :meth:`GoldDocument.to_dict` plus a ``kamer`` object (doc id, text SHA-256,
 labels) so that :func:`from_review` can refuse a changed text.
 
-The template, style sheet and script are data files in ``kamer_nlp/resources/review/``.
+The template, style sheet and script are data files beside this module
+(``kamer_nlp/annotation/review/``).
 All text reaches the page as JSON inside a ``<script type="application/json">`` with
 ``<``, ``>`` and ``&`` escaped, and the script puts it into the DOM as text nodes
 only, so a PDF containing ``<script>`` shows as text.
@@ -25,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.io.annotation.gold import (
+from kamer_nlp.annotation.gold import (
     PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,
@@ -44,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 FORMAT = "review"
 REVIEW_VERSION = 1  # of the embedded data and the downloaded corrections
-RESOURCE_DIR = "review"
 DEFAULT_NAME = "review.html"
 
 # what the page needs from a record; everything else (sentences, boxes) stays out
@@ -54,12 +54,7 @@ _PLACEHOLDER = re.compile(r"/\*KAMER:(TITLE|CSS|JS|DATA|VERSION)\*/")
 
 @cache
 def _resource(name: str) -> str:
-    return (
-        resources.files("kamer_nlp.resources")
-        .joinpath(RESOURCE_DIR)
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
 def _script_json(data: Any) -> str:

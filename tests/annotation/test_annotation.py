@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import spacy
 
-from kamer_nlp.io.annotation import (
+from kamer_nlp.annotation import (
     AnnotationImportError,
     GoldDocument,
     GoldSpan,
@@ -38,8 +38,8 @@ from kamer_nlp.io.annotation import (
     to_labelstudio,
     to_prodigy,
 )
-from kamer_nlp.io.annotation.files import LABELSTUDIO_CONFIG
-from kamer_nlp.io.annotation.gold import contract_labels
+from kamer_nlp.annotation.files import LABELSTUDIO_CONFIG
+from kamer_nlp.annotation.gold import contract_labels
 from kamer_nlp.io.jsonl import dumps
 from kamer_nlp.io.schema import validate_record
 
@@ -732,7 +732,7 @@ def test_pipeline_record_round_trips(fmt: str, pipeline_record: dict[str, Any]) 
 
 def test_pipeline_spans_need_no_token_splits(pipeline_record: dict[str, Any]) -> None:
     """The pipeline's spans sit on its own token edges, so Prodigy sees its tokens unchanged."""
-    from kamer_nlp.io.annotation.prodigy import default_tokenizer
+    from kamer_nlp.annotation.prodigy import default_tokenizer
 
     text = pipeline_record["text"]
     doc = default_tokenizer().make_doc(text)

@@ -19,16 +19,16 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kamer_nlp.cli import app
-from kamer_nlp.io.annotation import (
+from kamer_nlp.annotation import (
     AnnotationImportError,
     GoldSpan,
     from_labelstudio,
     read_corrections,
     to_labelstudio,
 )
+from kamer_nlp.cli import app
 from kamer_nlp.io.jsonl import dumps
-from tests.io.test_annotation import CASES, build_record, locate
+from tests.annotation.test_annotation import CASES, build_record, locate
 
 CONTROL_TYPES = {"label": "Labels", "kb_id": "TextArea"}
 

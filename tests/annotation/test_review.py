@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kamer_nlp.io.annotation import (
+from kamer_nlp.annotation import (
     AnnotationImportError,
     GoldSpan,
     TextChangedError,
@@ -24,10 +24,10 @@ from kamer_nlp.io.annotation import (
     read_corrections,
     read_gold,
 )
+from kamer_nlp.annotation.review import from_review, page_record, render_review, write_review
 from kamer_nlp.io.jsonl import dumps
-from kamer_nlp.io.review import from_review, page_record, render_review, write_review
 from kamer_nlp.io.schema import validate_record
-from tests.io.browser import Page, chromium, page  # noqa: F401  (fixtures)
+from tests.annotation.browser import Page, chromium, page  # noqa: F401  (fixtures)
 
 CASES = json.loads((Path(__file__).parent / "review_cases.json").read_text(encoding="utf-8"))
 REPO = Path(__file__).resolve().parents[2]

@@ -1,5 +1,5 @@
 // kamer-nlp review page: draws the embedded records, records the annotator's corrections
-// and downloads them as gold JSONL (kamer_nlp.io.review.from_review reads it back).
+// and downloads them as gold JSONL (kamer_nlp.annotation.review.from_review reads it back).
 // Vanilla JS, no network. Every record string reaches the DOM as a text node or an
 // attribute value set through the DOM API, never as HTML.
 (function () {

@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.io.annotation.doccano import from_doccano, to_doccano
-from kamer_nlp.io.annotation.evaluate import evaluate
-from kamer_nlp.io.annotation.gold import AnnotationImportError, GoldDocument, SkippedTask
-from kamer_nlp.io.annotation.labelstudio import from_labelstudio, labelstudio_config, to_labelstudio
-from kamer_nlp.io.annotation.prodigy import from_prodigy, to_prodigy
+from kamer_nlp.annotation.doccano import from_doccano, to_doccano
+from kamer_nlp.annotation.gold import AnnotationImportError, GoldDocument, SkippedTask
+from kamer_nlp.annotation.labelstudio import from_labelstudio, labelstudio_config, to_labelstudio
+from kamer_nlp.annotation.prodigy import from_prodigy, to_prodigy
+from kamer_nlp.annotation.span_evaluation import evaluate
 from kamer_nlp.io.atomic import write_atomic
 from kamer_nlp.io.jsonl import dumps, read_jsonl
 
 logger = logging.getLogger(__name__)
 
 FORMATS = ("prodigy", "labelstudio", "doccano")
-IMPORT_FORMATS = (*FORMATS, "review")  # the review page (kamer_nlp.io.review) only imports
+IMPORT_FORMATS = (*FORMATS, "review")  # the review page (kamer_nlp.annotation.review) only imports
 EXPORTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "prodigy": to_prodigy,
     "labelstudio": to_labelstudio,
@@ -36,8 +36,8 @@ EXPORTERS: dict[str, Callable[..., dict[str, Any]]] = {
 
 
 def _from_review(line: Mapping[str, Any], **kwargs: Any) -> GoldDocument:
-    # imported here: kamer_nlp.io.review itself imports this package's gold module
-    from kamer_nlp.io.review import from_review
+    # imported here: kamer_nlp.annotation.review itself imports this package's gold module
+    from kamer_nlp.annotation.review import from_review
 
     return from_review(line, **kwargs)
 

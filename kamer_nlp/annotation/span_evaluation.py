@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kamer_nlp.io.annotation.gold import GoldDocument, GoldSpan, TextChangedError, first_difference
+from kamer_nlp.annotation.gold import GoldDocument, GoldSpan, TextChangedError, first_difference
 
 MODES = ("exact", "overlap", "kb")
 

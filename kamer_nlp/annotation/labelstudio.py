@@ -24,7 +24,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from kamer_nlp import __version__
-from kamer_nlp.io.annotation.gold import (
+from kamer_nlp.annotation.gold import (
     PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kamer_nlp.io.annotation.gold import (
+from kamer_nlp.annotation.gold import (
     PAYLOAD_KEY,
     AnnotationImportError,
     GoldDocument,

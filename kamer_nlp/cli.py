@@ -350,8 +350,11 @@ def train_commitments_cmd(
     from importlib import resources
 
     from kamer_nlp.commitments.model import MODEL_RESOURCE
-    from kamer_nlp.commitments.training import train_commitments
+    from kamer_nlp.commitments.training import train_commitments, train_extra_missing
 
+    missing = train_extra_missing()
+    if missing:
+        fail(missing)
     if not data.is_file():
         fail(f"{data} not found (run from the project folder or pass --data)")
     target = model or Path(str(resources.files("kamer_nlp.resources").joinpath(*MODEL_RESOURCE)))

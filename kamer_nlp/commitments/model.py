@@ -3,7 +3,8 @@
 A multinomial logistic regression over :mod:`features`, stored as JSON
 (vocabulary, idf, coefficients) rather than a pickle: small, diffable,
 deterministic, and loadable whatever the installed scikit-learn version.
-scikit-learn is only needed to train (:mod:`training`).
+Scoring needs numpy only; scikit-learn and scipy (the ``train`` extra) are only
+needed to train (:mod:`training`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, VETO, CueMatch, CueSet
-from kamer_nlp.commitments.features import feature_matrix
+from kamer_nlp.commitments.features import feature_rows, linear_scores
 
 MODEL_RESOURCE = ("commitments", "model.json")
 MODEL_FORMAT = "kamer-commitments-linear/1"
@@ -93,8 +94,8 @@ class CommitmentModel:
         if not texts:
             return np.zeros((0, len(self.classes)))
         self.check_cues(cues)
-        x = feature_matrix(texts, self.vocabulary, self.idf, cues, self.cue_weight)
-        scores = np.asarray(x @ self.coef.T) + self.intercept
+        rows = feature_rows(texts, self.vocabulary, self.idf, cues, self.cue_weight)
+        scores = linear_scores(rows, self.coef, self.intercept)
         if len(self.classes) == 2:  # binary LR stores one row: P(classes[1])
             p1 = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - p1, p1])

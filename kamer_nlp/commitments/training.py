@@ -3,12 +3,16 @@
 ``train_commitments`` is what ``kamer-nlp train commitments`` calls: stratified
 k-fold cross-validation (deterministic for a given seed), then one fit on all
 data, saved as the JSON model the component loads.
+
+Training needs scikit-learn and scipy, the ``train`` extra
+(``pip install 'kamer-nlp[train]'``; the ``dev`` extra includes it); annotating does not.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import json
 import logging
 from collections.abc import Sequence
@@ -28,6 +32,36 @@ SOURCES = ("written", "corpus-reading")
 DEFAULT_C = 16.0
 DEFAULT_CUE_WEIGHT = 0.6
 DEFAULT_FOLDS = 5
+TRAIN_EXTRA = "kamer-nlp[train]"
+TRAIN_MODULES = {"sklearn": "scikit-learn", "scipy": "scipy"}
+
+
+class TrainExtraMissing(ImportError):
+    """scikit-learn or scipy is not installed; the message is one line for the user."""
+
+
+def train_extra_missing() -> str | None:
+    """A one-line message naming the ``train`` extra when its packages are missing, else None."""
+    missing = [name for module, name in TRAIN_MODULES.items() if not _importable(module)]
+    if not missing:
+        return None
+    return (
+        f"training needs {' and '.join(missing)}, which "
+        f"{'is' if len(missing) == 1 else 'are'} not installed: pip install '{TRAIN_EXTRA}'"
+    )
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def require_train_extra() -> None:
+    message = train_extra_missing()
+    if message:
+        raise TrainExtraMissing(message)
 
 
 @dataclass(frozen=True)
@@ -225,6 +259,7 @@ def train_commitments(
     commitment class (pooled over the folds), the same under ``link``, the
     counts per label and source, and the misclassified example ids.
     """
+    require_train_extra()
     data_path = Path(data_path)
     cues = cues or CueSet.default()
     examples = load_examples(data_path)

@@ -21,6 +21,7 @@ from spacy.pipeline import Lemmatizer
 from kamer_nlp.nlp import extensions as _extensions  # noqa: F401
 from kamer_nlp.nlp import sentences as _sentences  # noqa: F401
 from kamer_nlp.nlp.components import register_all
+from kamer_nlp.nlp.lemmas import lemma_lookups
 from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
 
 LG_MODEL = "nl_core_news_lg"
@@ -78,7 +79,7 @@ def load_pipeline(name: str = "default") -> Language:
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     for _, pipe in nlp.pipeline:
         if isinstance(pipe, Lemmatizer) and pipe.mode == "lookup":
-            pipe.initialize()  # loads the lookup table from spacy-lookups-data
+            pipe.initialize(lookups=lemma_lookups(nlp.lang))  # Dutch: resources/lemmas/
     if "parser" not in nlp.pipe_names:
         nlp.max_length = MAX_CHARS_RULES
     return nlp

@@ -3,9 +3,10 @@
 Two maintained sources, loaded lazily on first use (together about 0.4 s) and cached:
 
 * the Dutch lemma tables of ``spacy-lookups-data`` (lookup keys and lemmas, the
-  lemma index per part of speech, the exception table): about 414 000 curated
-  forms, including 12 000 hyphenated compounds ("EU-landen", "ex-minister",
-  "zee-egel"); no frequencies, few fragments;
+  lemma index per part of speech, the exception table; shipped in
+  ``kamer_nlp/resources/lemmas/``): about 414 000 curated forms, including 12 000
+  hyphenated compounds ("EU-landen", "ex-minister", "zee-egel"); no frequencies, few
+  fragments;
 * ``wordfreq``'s large Dutch list (311 000 forms with frequencies): better coverage
   of recent compounds ("energietransitie", "coronacrisis"), but it strips hyphens,
   carries web junk ("inf", "neel", "steld") and spelling errors ("geinformeerd").
@@ -28,7 +29,8 @@ from importlib import resources
 
 logger = logging.getLogger(__name__)
 
-_SPACY_TABLES = ("nl_lemma_lookup.json.gz", "nl_lemma_index.json.gz", "nl_lemma_exc.json.gz")
+# the lookup table, and the index and exception forms it does not hold (resources/lemmas/)
+_LEMMA_TABLES = ("nl_lemma_lookup.json.gz", "nl_lemma_forms.txt.gz")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
@@ -40,23 +42,12 @@ def normalise(form: str) -> str:
 @cache
 def _spacy_forms() -> frozenset[str]:
     """Every form in the Dutch lemma tables of spacy-lookups-data (lowercased)."""
-    forms: set[str] = set()
-    try:
-        base = resources.files("spacy_lookups_data").joinpath("data")
-        lookup = json.loads(gzip.decompress(base.joinpath(_SPACY_TABLES[0]).read_bytes()))
-        index = json.loads(gzip.decompress(base.joinpath(_SPACY_TABLES[1]).read_bytes()))
-        exc = json.loads(gzip.decompress(base.joinpath(_SPACY_TABLES[2]).read_bytes()))
-    except (ModuleNotFoundError, FileNotFoundError) as err:  # pragma: no cover - dependency missing
-        logger.warning("spacy-lookups-data Dutch tables unavailable: %s", err)
-        return frozenset()
-    forms.update(lookup)
+    base = resources.files("kamer_nlp.resources").joinpath("lemmas")
+    lookup = json.loads(gzip.decompress(base.joinpath(_LEMMA_TABLES[0]).read_bytes()))
+    extra = gzip.decompress(base.joinpath(_LEMMA_TABLES[1]).read_bytes()).decode("utf-8")
+    forms: set[str] = set(lookup)
     forms.update(lookup.values())
-    for words in index.values():
-        forms.update(words)
-    for table in exc.values():
-        for key, lemmas in table.items():
-            forms.add(key)
-            forms.update(lemmas)
+    forms.update(extra.split("\n")[:-1])  # one form a line, each line ended by "\n"
     # the tables are NFC already; lowercasing is all the normalising they need (and cheap)
     return frozenset(f.lower() for f in forms)
 

@@ -68,6 +68,7 @@ def hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(HOOKS), str(ROOT)]))
 
 
+@pytest.mark.slow  # worker processes over every bad input
 def test_bad_inputs_become_error_records_and_good_ones_records(
     in_dir: Path, tmp_path: Path
 ) -> None:
@@ -193,6 +194,7 @@ def test_identical_files_get_one_record_and_the_copies_are_listed(tmp_path: Path
     assert again.skipped == 3 and again.duplicates == 1 and again.processed == 0
 
 
+@pytest.mark.slow  # two batches
 def test_the_same_id_for_different_content_is_made_unique(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     pdf = RAW / "kst-36318-4.pdf"  # its colophon names it kst-36318-4

@@ -51,6 +51,7 @@ def test_extract_of_a_bad_file_is_a_clear_error(tmp_path: Path) -> None:
     assert "not_a_pdf" in result.output
 
 
+@pytest.mark.slow  # a run: worker processes load the pipeline
 def test_run_exits_zero_when_files_failed_but_were_recorded(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
     in_dir.mkdir()
@@ -77,6 +78,7 @@ def test_lg_without_model_is_a_one_line_usage_error(tmp_path: Path) -> None:
     assert "python -m spacy download nl_core_news_lg" in result.output
 
 
+@pytest.mark.slow  # cross-validated training
 def test_train_commitments_prints_cross_validated_scores(tmp_path: Path) -> None:
     data = (
         Path(__file__).resolve().parents[1]
@@ -94,6 +96,7 @@ def test_train_commitments_prints_cross_validated_scores(tmp_path: Path) -> None
     assert json.loads(model.read_text(encoding="utf-8"))["format"] == "kamer-commitments-linear/1"
 
 
+@pytest.mark.slow  # a run, then export, import and evaluate
 def test_annotation_round_trip_through_the_cli(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
     in_dir.mkdir()

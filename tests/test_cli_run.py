@@ -32,6 +32,7 @@ def _one_error_line(result) -> str:  # type: ignore[no-untyped-def]
     return lines[0]
 
 
+@pytest.mark.slow  # a run: worker processes load the pipeline
 def test_markup_in_paths_and_messages_is_printed_as_it_is(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     (folder / "stuk [bold] [").mkdir(parents=True)
@@ -43,6 +44,7 @@ def test_markup_in_paths_and_messages_is_printed_as_it_is(tmp_path: Path) -> Non
     assert json.loads((tmp_path / "out" / "errors.jsonl").read_text())["error"] == "not_a_pdf"
 
 
+@pytest.mark.slow  # two runs
 def test_strict_exits_one_when_a_file_failed(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "brief.txt")
     (folder / "kapot.pdf").write_bytes(b"%PDF-1.4\n kapot")
@@ -52,6 +54,7 @@ def test_strict_exits_one_when_a_file_failed(tmp_path: Path) -> None:
     assert ok.exit_code == 0
 
 
+@pytest.mark.slow  # a run
 def test_quiet_prints_nothing_and_log_keeps_every_document(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a.txt", "b.txt")
     log = tmp_path / "run.log"
@@ -66,6 +69,7 @@ def test_quiet_prints_nothing_and_log_keeps_every_document(tmp_path: Path) -> No
     assert summary["processed"] == 2 and summary["status"] == "complete"
 
 
+@pytest.mark.slow  # a run
 def test_verbose_names_every_document(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a.txt")
     result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "-v"])
@@ -112,6 +116,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.slow  # three runs
 def test_another_pipelines_output_is_refused_then_forced(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a.txt")
     out = tmp_path / "out"

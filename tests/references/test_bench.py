@@ -28,6 +28,7 @@ def test_skips_cleanly_without_nllegalcit(
     assert "nllegalcit is not installed" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # runs the whole bench script
 def test_kamer_nlp_scores_100_percent_in_the_bench(capsys: pytest.CaptureFixture[str]) -> None:
     import nllegalcit  # noqa: F401  (a dev dependency: fail loudly when missing)
 

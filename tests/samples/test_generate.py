@@ -42,6 +42,7 @@ def test_sample_set() -> None:
     assert layouts["kamerstuk"] >= 2 and layouts["letterhead"] >= 1
 
 
+@pytest.mark.slow  # generates every sample a second time
 def test_generation_is_byte_identical(generated: Path, tmp_path: Path) -> None:
     generate_samples(tmp_path)
     for stem in STEMS:
@@ -142,6 +143,7 @@ def _pdf_lines(page, crop) -> list[str]:  # type: ignore[no-untyped-def]
     return [line["text"] for line in page.crop(crop).extract_text_lines()]
 
 
+@pytest.mark.slow  # reads every sample PDF
 @pytest.mark.parametrize("stem", STEMS)
 def test_hyphenation_truth_covers_every_drawn_line_end_hyphen(
     generated: Path, truths: dict, stem: str
@@ -160,6 +162,7 @@ def test_hyphenation_truth_covers_every_drawn_line_end_hyphen(
     assert drawn == recorded
 
 
+@pytest.mark.slow  # reads every sample PDF
 @pytest.mark.parametrize("stem", STEMS)
 def test_pdf_characters_are_truth_plus_furniture(generated: Path, truths: dict, stem: str) -> None:
     """Every drawn glyph is accounted for: truth text, furniture, markers or an added hyphen."""
@@ -177,6 +180,7 @@ def test_pdf_characters_are_truth_plus_furniture(generated: Path, truths: dict, 
     assert drawn == expected
 
 
+@pytest.mark.slow  # reads every sample PDF
 @pytest.mark.parametrize("stem", [d.stem for d in DOCS if d.layout == "kamerstuk"])
 def test_typeset_geometry(generated: Path, truths: dict, stem: str) -> None:
     truth = truths[stem]
@@ -202,6 +206,7 @@ def test_typeset_geometry(generated: Path, truths: dict, stem: str) -> None:
                 assert neighbours and m["bottom"] < min(c["bottom"] for c in neighbours) - 2
 
 
+@pytest.mark.slow  # reads every sample PDF
 @pytest.mark.parametrize("stem", [d.stem for d in DOCS if d.layout == "letterhead"])
 def test_letterhead_geometry(generated: Path, truths: dict, stem: str) -> None:
     truth = truths[stem]
@@ -224,6 +229,7 @@ def test_letterhead_geometry(generated: Path, truths: dict, stem: str) -> None:
     assert fields[0].startswith("Datum ") and fields[1] == f"Betreft {truth['meta']['subject']}"
 
 
+@pytest.mark.slow  # lays out every sample again
 @pytest.mark.parametrize("stem", [d.stem for d in DOCS if d.layout == "kamerstuk"])
 def test_justified_lines_are_not_overstretched(stem: str) -> None:
     doc = next(d for d in DOCS if d.stem == stem)

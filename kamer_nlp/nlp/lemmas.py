@@ -26,7 +26,7 @@ def dutch_lookup_table() -> dict[str, str]:
     return table
 
 
-def lemma_lookups(lang: str) -> Lookups | None:
+def lemma_lookups(lang: str | None) -> Lookups | None:
     """The tables a lookup lemmatizer for ``lang`` needs: the shipped table for Dutch;
     None for other languages (spaCy then looks for spacy-lookups-data)."""
     if lang != "nl":

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .cues import Cues, collect_name, match_phrase, person_id, slug
+from .cues import Cues, PhraseIndex, collect_name, person_id, slug
 from .gazetteer import FUNCTION_TYPES, ActorEntry, Gazetteer
 from .matching import SurfaceForm, SurfaceIndex, Token, normalise_space, tokenize
 from .mentions import ActorAnalysis, ActorMention, Signatory
@@ -34,6 +35,8 @@ _DEF_OPEN = re.compile(r"\s*\(\s*")
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z][A-Za-z&.\-/]{0,11}$|^[A-Z][a-z]+$")
 _QUOTES = "\"'“”‘’«»"
 _MODEL_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
+# how an antecedent of "de minister" may have been found: named, abbreviated or aliased
+ANTECEDENT_VIAS = frozenset({None, "abbreviation", "alias"})
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -60,16 +63,37 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 class _Spans:
-    """Mentions under construction, with overlap bookkeeping."""
+    """Mentions under construction, with overlap bookkeeping.
+
+    Mentions never overlap (``add`` refuses a clash; every mention is non-empty), so in
+    (start, end) order their ends are in order too: the mentions overlapping a range are
+    one run of that order, found by bisection, which keeps the stages linear in the text
+    length. ``items`` is the order mentions were added in (a swap keeps the place).
+    """
 
     def __init__(self) -> None:
-        self.items: list[ActorMention] = []
+        self._items: dict[tuple[int, int], ActorMention] = {}  # in the order added
+        self._seq: dict[tuple[int, int], int] = {}  # when each was added
+        self._added = 0
+        self._keys: list[tuple[int, int]] = []  # sorted (start, end)
+        self._ends: list[int] = []  # the ends of _keys, also sorted
+        self._by_actor: dict[str, dict[tuple[int, int], ActorMention]] = {}
+        # antecedents for anaphora: mentions named directly or by a definition, per type
+        self._named: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    @property
+    def items(self) -> list[ActorMention]:
+        """The mentions in the order they were added (a copy)."""
+        return list(self._items.values())
 
     def overlapping(self, start: int, end: int) -> list[ActorMention]:
-        return [m for m in self.items if m.start < end and start < m.end]
+        lo = bisect_right(self._ends, start)  # the first mention ending after ``start``
+        hi = bisect_left(self._keys, (end,))  # the first mention starting at or after ``end``
+        keys = sorted(self._keys[lo:hi], key=self._seq.__getitem__)
+        return [self._items[k] for k in keys]
 
     def free(self, start: int, end: int) -> bool:
-        return not self.overlapping(start, end)
+        return bisect_right(self._ends, start) >= bisect_left(self._keys, (end,))
 
     def add(self, mention: ActorMention, *, replace_contained: bool = False) -> bool:
         """Add unless it overlaps; with ``replace_contained`` it evicts spans it covers."""
@@ -82,18 +106,72 @@ class _Spans:
             and all(mention.start <= m.start and m.end <= mention.end for m in clash)
         ):
             for m in clash:
-                self.items.remove(m)
+                self.remove(m)
             clash = []
         if clash:
             return False
-        self.items.append(mention)
+        self._insert(mention)
         return True
 
+    def remove(self, mention: ActorMention) -> None:
+        key = (mention.start, mention.end)
+        if self._items.get(key) != mention:
+            raise ValueError(f"{mention!r} is not a mention here")
+        del self._items[key]
+        del self._seq[key]
+        n = bisect_left(self._keys, key)
+        del self._keys[n]
+        del self._ends[n]
+        del self._by_actor[mention.actor_id][key]
+        if mention.via in ANTECEDENT_VIAS:
+            keys, ends = self._named[mention.type]
+            n = bisect_left(keys, key)
+            del keys[n]
+            del ends[n]
+
+    def _insert(self, mention: ActorMention) -> None:
+        key = (mention.start, mention.end)
+        self._items[key] = mention
+        self._seq[key] = self._added
+        self._added += 1
+        n = bisect_left(self._keys, key)
+        self._keys.insert(n, key)
+        self._ends.insert(n, mention.end)
+        self._by_actor.setdefault(mention.actor_id, {})[key] = mention
+        if mention.via in ANTECEDENT_VIAS:
+            keys, ends = self._named.setdefault(mention.type, ([], []))
+            n = bisect_left(keys, key)
+            keys.insert(n, key)
+            ends.insert(n, mention.end)
+
     def swap(self, old: ActorMention, new: ActorMention) -> None:
-        self.items[self.items.index(old)] = new
+        """Put ``new`` in the place of ``old`` (same offsets, actor, type and via)."""
+        key = (old.start, old.end)
+        if self._items.get(key) != old:
+            raise ValueError(f"{old!r} is not a mention here")
+        if (new.start, new.end) != key or (new.actor_id, new.type, new.via) != (
+            old.actor_id,
+            old.type,
+            old.via,
+        ):
+            raise ValueError("a swap keeps the offsets, actor, type and via of the mention")
+        self._items[key] = new
+        self._by_actor[new.actor_id][key] = new
 
     def sorted(self) -> list[ActorMention]:
-        return sorted(self.items, key=lambda m: (m.start, m.end))
+        """The mentions in (start, end) order."""
+        return [self._items[k] for k in self._keys]
+
+    def first_of(self, actor_id: str) -> ActorMention:
+        """The earliest added mention of ``actor_id`` (StopIteration when there is none)."""
+        return next(iter(self._by_actor.get(actor_id, {}).values()))
+
+    def last_named_before(self, pos: int, type_: str) -> ActorMention | None:
+        """The last mention in text order of ``type_`` named directly or by a definition
+        (``via`` in ANTECEDENT_VIAS) that ends at or before ``pos``."""
+        keys, ends = self._named.get(type_, ([], []))
+        n = bisect_right(ends, pos)
+        return self._items[keys[n - 1]] if n else None
 
 
 class ActorResolver:
@@ -102,13 +180,14 @@ class ActorResolver:
     def __init__(self, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.cues = cues or Cues.default()
-        self._person_cues = self.cues.phrases("person_cues")
-        self._list_cues = self.cues.phrases("person_list_cues")
-        self._org_cues = self.cues.phrases("organisation_cues")
+        self._person_cues = PhraseIndex(self.cues.phrases("person_cues"))
+        self._list_cues = PhraseIndex(self.cues.phrases("person_list_cues"))
+        self._org_cues = PhraseIndex(self.cues.phrases("organisation_cues"))
         self._gov_cues = {
             tuple(t.text for t in tokenize(k)): v
             for k, v in self.cues.data.get("named_government_cues", {}).items()
         }
+        self._gov_phrases = PhraseIndex(self._gov_cues)
         self._markers = sorted(
             (
                 tuple(t.key for t in tokenize(m))
@@ -117,7 +196,7 @@ class ActorResolver:
             key=len,
             reverse=True,
         )
-        self._co_markers = self.cues.phrases("co_sender_markers")
+        self._co_markers = PhraseIndex(self.cues.phrases("co_sender_markers"))
 
     # -- helpers ---------------------------------------------------------------------------
     def _mention(
@@ -228,38 +307,33 @@ class ActorResolver:
     ) -> None:
         self._minister_by_name(text, tokens, on, spans)
         for i in range(len(tokens)):
-            for phrase, kind in self._gov_cues.items():
-                if match_phrase(tokens, i, phrase, exact=True):
-                    k = i + len(phrase)
-                    end = collect_name(
-                        tokens, k, self.cues, text=text, max_words=4, conjunctions=True
+            for phrase in self._gov_phrases.matches(tokens, i, exact=True):
+                kind = self._gov_cues[phrase]
+                k = i + len(phrase)
+                end = collect_name(tokens, k, self.cues, text=text, max_words=4, conjunctions=True)
+                if end > k:
+                    name = text[tokens[k].start : tokens[end - 1].end]
+                    prefix = phrase[0].lower()
+                    entry = ActorEntry(
+                        actor_id=f"{prefix}-{slug(name)}",
+                        type=kind,
+                        name=f"{prefix} {normalise_space(name)}",
                     )
-                    if end > k:
-                        name = text[tokens[k].start : tokens[end - 1].end]
-                        prefix = phrase[0].lower()
-                        entry = ActorEntry(
-                            actor_id=f"{prefix}-{slug(name)}",
-                            type=kind,
-                            name=f"{prefix} {normalise_space(name)}",
-                        )
-                        spans.add(
-                            self._mention(text, tokens[i].start, tokens[end - 1].end, entry),
-                            replace_contained=True,
-                        )
-            for phrase in self._org_cues:
-                if match_phrase(tokens, i, phrase, exact=True):
-                    k = i + len(phrase)
-                    end = collect_name(tokens, k, self.cues, text=text, max_words=5)
-                    if end > k:
-                        full = normalise_space(text[tokens[i].start : tokens[end - 1].end])
-                        full = full[:1].upper() + full[1:]
-                        entry = ActorEntry(
-                            actor_id=f"org-{slug(full)}", type="organisation", name=full
-                        )
-                        spans.add(
-                            self._mention(text, tokens[i].start, tokens[end - 1].end, entry),
-                            replace_contained=True,
-                        )
+                    spans.add(
+                        self._mention(text, tokens[i].start, tokens[end - 1].end, entry),
+                        replace_contained=True,
+                    )
+            for phrase in self._org_cues.matches(tokens, i, exact=True):
+                k = i + len(phrase)
+                end = collect_name(tokens, k, self.cues, text=text, max_words=5)
+                if end > k:
+                    full = normalise_space(text[tokens[i].start : tokens[end - 1].end])
+                    full = full[:1].upper() + full[1:]
+                    entry = ActorEntry(actor_id=f"org-{slug(full)}", type="organisation", name=full)
+                    spans.add(
+                        self._mention(text, tokens[i].start, tokens[end - 1].end, entry),
+                        replace_contained=True,
+                    )
         self._person_stage(text, tokens, spans)
 
     def _minister_by_name(
@@ -300,9 +374,7 @@ class ActorResolver:
 
     def _person_stage(self, text: str, tokens: Sequence[Token], spans: _Spans) -> None:
         for i in range(len(tokens)):
-            phrase = next(
-                (p for p in self._list_cues if match_phrase(tokens, i, p, exact=False)), None
-            )
+            phrase = self._list_cues.first(tokens, i, exact=False)
             if phrase is not None:
                 k = i + len(phrase)
                 while k < len(tokens):
@@ -315,9 +387,7 @@ class ActorResolver:
                         continue
                     break
                 continue
-            phrase = next(
-                (p for p in self._person_cues if match_phrase(tokens, i, p, exact=False)), None
-            )
+            phrase = self._person_cues.first(tokens, i, exact=False)
             if phrase is not None:
                 k = i + len(phrase)
                 end = collect_name(tokens, k, self.cues, text=text, max_words=4)
@@ -393,7 +463,7 @@ class ActorResolver:
             )
             for old in spans.overlapping(start, end):
                 if old.start >= start and old.end <= end:
-                    spans.items.remove(old)
+                    spans.remove(old)
             spans.add(new)
         if not defined:
             return {}
@@ -413,9 +483,9 @@ class ActorResolver:
             if any(c.end - c.start > end - start for c in clash):
                 continue  # inside a longer mention ("Europese Commissie")
             for c in clash:
-                spans.items.remove(c)
+                spans.remove(c)
             if entry_or_none is None:
-                src = next(m for m in spans.items if m.actor_id == form.actor_id)
+                src = spans.first_of(form.actor_id)
                 entry_or_none = ActorEntry(form.actor_id, src.type, src.name, ministry=src.ministry)
             spans.add(self._mention(text, start, end, entry_or_none, via=form.via))
         return {form.text: form.actor_id for _, form in defined}
@@ -487,14 +557,15 @@ class ActorResolver:
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         ordered = spans.sorted()
+        ends = [m.end for m in ordered]
         for i in range(len(tokens)):
-            phrase = next(
-                (p for p in self._co_markers if match_phrase(tokens, i, p, exact=False)), None
-            )
+            phrase = self._co_markers.first(tokens, i, exact=False)
             if phrase is None:
                 continue
             pos = tokens[i + len(phrase) - 1].end
-            for m in ordered:
+            # the mentions after the marker: those ending after it (ends are in text order)
+            for n in range(bisect_right(ends, pos), len(ordered)):
+                m = ordered[n]
                 if m.end <= pos:
                     continue
                 gap = text[pos : m.start]
@@ -574,13 +645,8 @@ class ActorResolver:
                     continue
                 if not spans.free(prev.start, tok.end):
                     continue
-                wanted = anaphora[tok.key]
-                antecedent = None
-                for m in spans.sorted():
-                    if m.end > prev.start:
-                        break
-                    if m.type == wanted and m.via in {None, "abbreviation", "alias"}:
-                        antecedent = m
+                # the most recent mention of that type named before "de minister"
+                antecedent = spans.last_named_before(prev.start, anaphora[tok.key])
                 if antecedent is None or antecedent.actor_id not in self.gazetteer:
                     continue
                 entry = self.gazetteer.get(antecedent.actor_id)

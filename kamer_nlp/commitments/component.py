@@ -22,6 +22,7 @@ from spacy.util import ensure_path
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
 from kamer_nlp.commitments.model import CommitmentModel, allowed_labels, decide
 from kamer_nlp.commitments.structure import (
+    DocView,
     choose_anchor,
     find_action,
     find_actor,
@@ -35,13 +36,18 @@ LABEL = "COMMITMENT"
 DEFAULT_THRESHOLD = 0.5
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """The Doc's sentences as character offsets, surrounding whitespace trimmed."""
+def _sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """The Doc's sentences as character offsets, surrounding whitespace trimmed.
+
+    ``text`` is ``doc.text`` when the caller has it already.
+    """
+    if text is None:
+        text = doc.text
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
-        text = sent.text
-        start = sent.start_char + len(text) - len(text.lstrip())
-        end = sent.start_char + len(text.rstrip())
+        sent_text = text[sent.start_char : sent.end_char]
+        start = sent.start_char + len(sent_text) - len(sent_text.lstrip())
+        end = sent.start_char + len(sent_text.rstrip())
         if end > start:
             out.append((start, end))
     return out
@@ -71,12 +77,15 @@ class CommitmentFinder:
                 f"{self.name} needs sentence boundaries: add 'kamer_sentences' (or another "
                 "sentence splitter) before it in the pipeline"
             )
+        # the text and span groups are read once: doc.text per sentence is quadratic
+        view = DocView(doc)
+        text = view.text
         candidates = []
-        for start, end in _sentences(doc):
-            matches = self.cues.match(doc.text[start:end])
+        for start, end in _sentences(doc, text):
+            matches = self.cues.match(text[start:end])
             if self.cues.is_candidate(matches):
                 candidates.append((start, end, matches))
-        proba = self.model.predict_proba([doc.text[s:e] for s, e, _ in candidates], self.cues)
+        proba = self.model.predict_proba([text[s:e] for s, e, _ in candidates], self.cues)
         spans: list[Span] = []
         records: list[dict[str, Any]] = []
         n_commit = n_link = 0
@@ -92,10 +101,10 @@ class CommitmentFinder:
                     continue
                 spans.append(span)
                 set_span_attrs(span, {"commitment_id": cid})
-                records.append(self._commitment(doc, span, matches, cid, confidence))
+                records.append(self._commitment(view, span, matches, cid, confidence))
             elif label == "link":
                 n_link += 1
-                records.append(self._link(doc, start, end, matches, f"l{n_link}", confidence))
+                records.append(self._link(view, start, end, matches, f"l{n_link}", confidence))
         doc.spans[self.spans_key] = spans
         doc._.set(COMMITMENT_RECORDS_EXT, records)
         return doc
@@ -107,12 +116,12 @@ class CommitmentFinder:
         return span
 
     def _commitment(
-        self, doc: Doc, span: Span, matches: list[Any], cid: str, confidence: float
+        self, view: DocView, span: Span, matches: list[Any], cid: str, confidence: float
     ) -> dict[str, Any]:
         start, end = span.start_char, span.end_char
         anchor = choose_anchor(matches, start, self.cues, (COMMITMENT,))
-        deadline = find_deadline(doc, start, end, anchor, self.cues)
-        action, action_region = find_action(doc, start, end, anchor, deadline, self.cues)
+        deadline = find_deadline(view, start, end, anchor, self.cues)
+        action, action_region = find_action(view, start, end, anchor, deadline, self.cues)
         return {
             "kind": "commitment",
             "id": cid,
@@ -120,8 +129,8 @@ class CommitmentFinder:
             "start": start,
             "end": end,
             "text": span.text,
-            "actor": find_actor(doc, start, end, anchor),
-            "addressee": find_addressee(doc, start, end, self.cues),
+            "actor": find_actor(view, start, end, anchor),
+            "addressee": find_addressee(view, start, end, self.cues),
             "action": action,
             "action_start": action_region[0] if action_region else None,
             "action_end": action_region[1] if action_region else None,
@@ -131,7 +140,7 @@ class CommitmentFinder:
         }
 
     def _link(
-        self, doc: Doc, start: int, end: int, matches: list[Any], lid: str, confidence: float
+        self, view: DocView, start: int, end: int, matches: list[Any], lid: str, confidence: float
     ) -> dict[str, Any]:
         anchor = choose_anchor(matches, start, self.cues, (LINK, COMMITMENT))
         return {
@@ -139,9 +148,9 @@ class CommitmentFinder:
             "id": lid,
             "start": start,
             "end": end,
-            "text": doc.text[start:end],
-            "actor": find_actor(doc, start, end, anchor),
-            **find_link_target(doc, start, end, self.cues),
+            "text": view.text[start:end],
+            "actor": find_actor(view, start, end, anchor),
+            **find_link_target(view, start, end, self.cues),
             "confidence": round(confidence, 3),
         }
 

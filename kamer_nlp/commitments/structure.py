@@ -4,12 +4,18 @@ Everything here reads other components' output only through ``doc.spans`` and
 :func:`get_span_attrs`, and degrades gracefully: without ACTOR spans the actor
 falls back to the document's signatory (or None), without TIMEX spans the
 deadline is None. Offsets are absolute character offsets into ``doc.text``.
+
+The functions take a :class:`DocView` (or a Doc, viewed for that one call): a component
+that structures many sentences of one Doc reads the text and the span groups once
+through the view instead of once per sentence, which would make it quadratic in the
+length of the document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +47,56 @@ _FUNCTION_TAIL = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+class DocView:
+    """A Doc's text and span groups, read once for the many look-ups of one component call.
+
+    ``doc.text`` joins the whole text again on every access and iterating ``doc.spans[key]``
+    creates every Span again; the view does both once and finds the spans inside a
+    sentence by bisection. It reflects the Doc as it was when first read: make a new view
+    after changing the Doc's text, span groups or span attrs.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._groups: dict[str, tuple[list[int], list[tuple[int, int, int, Span]]]] = {}
+        self._people: list[Span] | None = None
+
+    def _group(self, key: str) -> tuple[list[int], list[tuple[int, int, int, Span]]]:
+        if key not in self._groups:
+            spans = list(self.doc.spans[key]) if key in self.doc.spans else []
+            entries = sorted(
+                ((s.start_char, n, s.end_char, s) for n, s in enumerate(spans)),
+                key=lambda e: (e[0], e[1]),
+            )
+            self._groups[key] = ([e[0] for e in entries], entries)
+        return self._groups[key]
+
+    def spans_in(self, key: str, start: int, end: int) -> list[Span]:
+        """The spans of ``doc.spans[key]`` inside ``start``..``end``, in the group's order."""
+        starts, entries = self._group(key)
+        lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+        inside = [e for e in entries[lo:hi] if e[2] <= end]
+        inside.sort(key=lambda e: e[1])
+        return [e[3] for e in inside]
+
+    def people(self) -> list[Span]:
+        """The ACTOR spans of the people named (minister, …): the last span per actor id."""
+        if self._people is None:
+            _, entries = self._group(ACTORS_KEY)
+            by_id: dict[str, Span] = {}
+            for *_, span in sorted(entries, key=lambda e: e[1]):
+                attrs = get_span_attrs(span)
+                if attrs.get("type") in PERSON_TYPES and attrs.get("actor_id"):
+                    by_id[str(attrs.get("actor_id"))] = span
+            self._people = list(by_id.values())
+        return self._people
+
+
+def as_view(doc: Doc | DocView) -> DocView:
+    return doc if isinstance(doc, DocView) else DocView(doc)
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The cue that carries the commitment, in absolute offsets."""
@@ -65,12 +121,6 @@ def choose_anchor(
     m = ranked[0]
     agent = (m.agent[0] + offset, m.agent[1] + offset) if m.agent else None
     return Anchor(m.cue_id, m.start + offset, m.end + offset, agent)
-
-
-def _spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
-    if key not in doc.spans:
-        return []
-    return [s for s in doc.spans[key] if s.start_char >= start and s.end_char <= end]
 
 
 def _overlaps(span: Span, region: tuple[int, int]) -> bool:
@@ -160,26 +210,23 @@ def signatory_actor(doc: Doc, via: str) -> dict[str, Any] | None:
     }
 
 
-def first_person_actor(doc: Doc, agent_text: str) -> dict[str, Any]:
+def first_person_actor(doc: Doc | DocView, agent_text: str) -> dict[str, Any]:
     """Who "ik"/"wij" is when the actors component left the pronoun without a span.
 
     The signatory first; without one, "wij" is the cabinet and "ik" the one
     bewindspersoon the document names (a Kamervragen answer: "Antwoord van minister
     …"); failing that an unresolved first person, so the row still says "ik"/"wij".
     """
+    view = as_view(doc)
     via = "ik" if agent_text in SINGULAR_FIRST_PERSON else "wij"
-    actor = signatory_actor(doc, via)
+    actor = signatory_actor(view.doc, via)
     if actor is not None:
         return actor
     if via == "wij":
         actor = _entry_actor(CABINET_ID, via)
     else:
-        people = {
-            str(get_span_attrs(s).get("actor_id")): s
-            for s in doc.spans.get(ACTORS_KEY, [])
-            if get_span_attrs(s).get("type") in PERSON_TYPES and get_span_attrs(s).get("actor_id")
-        }
-        actor = actor_from_span(next(iter(people.values())), via) if len(people) == 1 else None
+        people = view.people()
+        actor = actor_from_span(people[0], via) if len(people) == 1 else None
         if actor is not None:
             actor["start"] = actor["end"] = None  # the named person is not in this sentence
     return actor or {
@@ -193,7 +240,9 @@ def first_person_actor(doc: Doc, agent_text: str) -> dict[str, Any]:
     }
 
 
-def find_actor(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict[str, Any] | None:
+def find_actor(
+    doc: Doc | DocView, start: int, end: int, anchor: Anchor | None
+) -> dict[str, Any] | None:
     """Who makes the commitment.
 
     The ACTOR span over the cue's agent wins ("zal de Minister van JenV",
@@ -202,26 +251,28 @@ def find_actor(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict[st
     or "implicit"); a government ACTOR elsewhere in the sentence is used
     before that fallback for agentless sentences.
     """
-    actors = _spans_in(doc, ACTORS_KEY, start, end)
+    view = as_view(doc)
+    text = view.text
+    actors = view.spans_in(ACTORS_KEY, start, end)
     if anchor and anchor.agent:
         for span in actors:
             if _overlaps(span, anchor.agent):
                 return actor_from_span(span)
-        agent_text = doc.text[anchor.agent[0] : anchor.agent[1]].lower()
+        agent_text = text[anchor.agent[0] : anchor.agent[1]].lower()
         if agent_text in FIRST_PERSON:
             for span in actors:
                 if get_span_attrs(span).get("via") in ("ik", "wij"):
                     return actor_from_span(span)
-            return first_person_actor(doc, agent_text)
+            return first_person_actor(view, agent_text)
         if agent_text.startswith(("het kabinet", "dit kabinet", "de regering")):
-            return first_person_actor(doc, "wij")
+            return first_person_actor(view, "wij")
         a0, a1 = anchor.agent
-        tail = _FUNCTION_TAIL.match(doc.text, a1, end)
-        if tail and doc.text[a0:a1].lower().startswith("de "):
+        tail = _FUNCTION_TAIL.match(text, a1, end)
+        if tail and text[a0:a1].lower().startswith("de "):
             a1 = tail.end()
         return {
             "actor_id": None,
-            "name": re.sub(r"^de\s+", "", doc.text[a0:a1]).rstrip(" ,"),
+            "name": re.sub(r"^de\s+", "", text[a0:a1]).rstrip(" ,"),
             "function": None,
             "ministry": None,
             "start": None,
@@ -231,15 +282,16 @@ def find_actor(doc: Doc, start: int, end: int, anchor: Anchor | None) -> dict[st
     for span in actors:
         if get_span_attrs(span).get("type") in GOVERNMENT_TYPES:
             return actor_from_span(span)
-    return signatory_actor(doc, "implicit")
+    return signatory_actor(view.doc, "implicit")
 
 
-def find_addressee(doc: Doc, start: int, end: int, cues: CueSet) -> str | None:
-    for span in _spans_in(doc, ACTORS_KEY, start, end):
+def find_addressee(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> str | None:
+    view = as_view(doc)
+    for span in view.spans_in(ACTORS_KEY, start, end):
         attrs = get_span_attrs(span)
         if attrs.get("type") in PARLIAMENT_TYPES and attrs.get("actor_id"):
             return str(attrs["actor_id"])
-    m = cues.regex("kamer").search(doc.text, start, end)
+    m = cues.regex("kamer").search(view.text, start, end)
     if not m:
         return None
     if m.group("ek"):
@@ -253,7 +305,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def is_target_year(doc: Doc, span: Span, sentence: tuple[int, int], cues: CueSet) -> bool:
+def is_target_year(doc: Doc | DocView, span: Span, sentence: tuple[int, int], cues: CueSet) -> bool:
     """A bare year next to target words (``target_pattern``): a goal, not a deadline.
 
     "toe naar een circulaire economie in 2050", "het doel … in 2030 te halveren",
@@ -267,18 +319,19 @@ def is_target_year(doc: Doc, span: Span, sentence: tuple[int, int], cues: CueSet
     before, after = TARGET_WINDOW
     lo = max(sentence[0], span.start_char - before)
     hi = min(sentence[1], span.end_char + after)
-    return bool(cues.regex("target").search(doc.text, lo, hi))
+    return bool(cues.regex("target").search(as_view(doc).text, lo, hi))
 
 
 def find_deadline(
-    doc: Doc, start: int, end: int, anchor: Anchor | None, cues: CueSet
+    doc: Doc | DocView, start: int, end: int, anchor: Anchor | None, cues: CueSet
 ) -> dict[str, Any] | None:
     """The TIMEX that bounds the action: deadlines first, then those with a due date, nearest the
     cue; target years ("… in 2050") are never deadlines."""
+    view = as_view(doc)
     timexes = [
         s
-        for s in _spans_in(doc, TIMEX_KEY, start, end)
-        if not is_target_year(doc, s, (start, end), cues)
+        for s in view.spans_in(TIMEX_KEY, start, end)
+        if not is_target_year(view, s, (start, end), cues)
     ]
     if not timexes:
         return None
@@ -327,7 +380,7 @@ def find_deadline(
 
 
 def find_action(
-    doc: Doc,
+    doc: Doc | DocView,
     start: int,
     end: int,
     anchor: Anchor | None,
@@ -338,13 +391,14 @@ def find_action(
 
     Returns the action text and the contiguous region it was cut from.
     """
-    text = doc.text
     if anchor is None:
         return None, None
+    view = as_view(doc)
+    text = view.text
     excluded: list[tuple[int, int]] = []
     if anchor.agent:
         a0, a1 = anchor.agent
-        for span in _spans_in(doc, ACTORS_KEY, start, end):
+        for span in view.spans_in(ACTORS_KEY, start, end):
             if _overlaps(span, anchor.agent):
                 a0, a1 = min(a0, span.start_char), max(a1, span.end_char)
         if text[a0:a1].lower().startswith("de "):
@@ -384,10 +438,11 @@ def find_action(
     return (action or None), (region if action else None)
 
 
-def find_link_target(doc: Doc, start: int, end: int, cues: CueSet) -> dict[str, Any]:
+def find_link_target(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[str, Any]:
     """The date and meeting an earlier commitment is referred to by."""
+    view = as_view(doc)
     date: dict[str, Any] | None = None
-    for span in _spans_in(doc, TIMEX_KEY, start, end):
+    for span in view.spans_in(TIMEX_KEY, start, end):
         attrs = get_span_attrs(span)
         if attrs.get("kind") == "date":
             date = {
@@ -398,22 +453,23 @@ def find_link_target(doc: Doc, start: int, end: int, cues: CueSet) -> dict[str, 
             }
             break
     if date is None:
-        date = _regex_date(doc, start, end, cues)
+        date = _regex_date(view, start, end, cues)
     meeting = None
-    m = cues.regex("meeting").search(doc.text, start, end)
+    m = cues.regex("meeting").search(view.text, start, end)
     if m:
         meeting = {"start": m.start("meeting"), "end": m.end("meeting"), "text": m.group("meeting")}
     return {"date": date, "meeting": meeting}
 
 
-def _regex_date(doc: Doc, start: int, end: int, cues: CueSet) -> dict[str, Any] | None:
-    m = cues.regex("date").search(doc.text, start, end)
+def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[str, Any] | None:
+    view = as_view(doc)
+    m = cues.regex("date").search(view.text, start, end)
     if not m:
         return None
     month = cues.months.index(m.group("month").lower()) + 1
     year = int(m.group("year")) if m.group("year") else None
     if year is None:
-        ref = doc_date(doc)
+        ref = doc_date(view.doc)
         if ref is not None:  # "7 februari jl.": the latest such date on or before the document
             year = (
                 ref.year if (month, int(m.group("day"))) <= (ref.month, ref.day) else ref.year - 1

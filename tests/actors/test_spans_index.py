@@ -10,7 +10,7 @@ import pytest
 from kamer_nlp.actors.cues import PhraseIndex, match_phrase
 from kamer_nlp.actors.matching import tokenize
 from kamer_nlp.actors.mentions import ActorMention
-from kamer_nlp.actors.resolution import ANTECEDENT_VIAS, _Spans
+from kamer_nlp.actors.spans import ANTECEDENT_VIAS, Spans
 
 
 class ListSpans:
@@ -72,7 +72,7 @@ def _mention(rng: random.Random) -> ActorMention:
 @pytest.mark.parametrize("seed", range(40))
 def test_same_answers_as_the_list_scan(seed: int) -> None:
     rng = random.Random(seed)
-    fast, slow = _Spans(), ListSpans()
+    fast, slow = Spans(), ListSpans()
     for _ in range(400):
         op = rng.random()
         if op < 0.6:
@@ -111,7 +111,7 @@ def test_same_answers_as_the_list_scan(seed: int) -> None:
 
 
 def test_a_swap_or_removal_of_an_unknown_mention_fails() -> None:
-    spans = _Spans()
+    spans = Spans()
     m = ActorMention(0, 3, "abc", "minister", "a")
     with pytest.raises(ValueError):
         spans.remove(m)

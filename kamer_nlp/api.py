@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.lines import build_layout
 from kamer_nlp.extract.pdfplumber_source import PdfplumberSource
 from kamer_nlp.io.record import build_record

@@ -71,7 +71,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _check_pipeline(pipeline: str) -> None:
-    from kamer_nlp.nlp.pipeline import PipelineError, load_pipeline
+    from kamer_nlp.errors import PipelineError
+    from kamer_nlp.nlp.pipeline import load_pipeline
 
     try:
         load_pipeline(pipeline)
@@ -280,7 +281,7 @@ def annotate(
     import datetime as dt
 
     from kamer_nlp.api import annotate_file, annotate_text
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     if date is not None:
         try:
@@ -318,7 +319,7 @@ def extract(
 ) -> None:
     """Print the repaired text of a PDF (body, then the footnotes)."""
     from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     _check_input_file(file)
     try:

@@ -47,7 +47,7 @@ def error_outcome(job: Job, kind: str, message: str, seconds: float = 0.0) -> Ou
 def process_job(job: Job, pipeline: str = "default") -> Outcome:
     """Annotate one file in this process; every failure becomes an error outcome."""
     from kamer_nlp.api import annotate_file
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     started = time.perf_counter()
     try:

@@ -17,11 +17,15 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 
+from kamer_nlp.errors import PipelineError
+
 # Import the component modules so their factories are registered.
 from kamer_nlp.nlp import extensions as _extensions  # noqa: F401
 from kamer_nlp.nlp import sentences as _sentences  # noqa: F401
 from kamer_nlp.nlp.components import register_all
 from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
+
+__all__ = ["PipelineError", "config_text", "load_pipeline", "model_name"]
 
 LG_MODEL = "nl_core_news_lg"
 LG_INSTALL = f"python -m spacy download {LG_MODEL}"
@@ -29,10 +33,6 @@ BUILTIN = ("default", "lg")
 # The rule pipeline is linear in the text length; a parser needs about 1 GB per 100,000
 # characters, so the lg pipeline keeps spaCy's own limit.
 MAX_CHARS_RULES = 5_000_000
-
-
-class PipelineError(Exception):
-    """A pipeline that cannot be built here; the message is one line for the user."""
 
 
 def config_text(name: str) -> str:

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kamer_nlp import __version__
+from kamer_nlp.extract.backends import DEFAULT_BACKEND, backend_names
 
 if TYPE_CHECKING:
     from kamer_nlp.batch import BatchSummary, Outcome
@@ -41,6 +42,12 @@ app.add_typer(import_app, name="import")
 err = Console(stderr=True)
 PipelineOpt = Annotated[
     str, typer.Option("--pipeline", "-p", help="default | lg | path to a spaCy .cfg")
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend", help=f"The PDF backend that reads PDFs: {' | '.join(backend_names())}."
+    ),
 ]
 
 
@@ -81,6 +88,16 @@ def _check_pipeline(pipeline: str) -> None:
     except Exception as e:  # a malformed config file: say what spaCy said, in one line
         first = " ".join(str(e).split())[:300]
         fail(f"the pipeline {pipeline!r} cannot be built: {type(e).__name__}: {first}")
+
+
+def _check_backend(backend: str) -> None:
+    from kamer_nlp.errors import UnknownNameError
+    from kamer_nlp.extract.backends import check_backend
+
+    try:
+        check_backend(backend)
+    except UnknownNameError as e:
+        fail(str(e))
 
 
 def _unwritable(folder: Path) -> str | None:
@@ -126,6 +143,7 @@ def run(
         typer.Option("--out", "-o", help="Output folder for documents/commitments/errors.jsonl."),
     ],
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     resume: Annotated[
         bool, typer.Option("--resume/--no-resume", help="Skip inputs already in OUT.")
@@ -179,6 +197,7 @@ def run(
         )
     except (ValueError, typer.BadParameter) as e:
         fail(str(e))
+    _check_backend(backend)
     _check_pipeline(pipeline)
     _setup_logging(log_file, verbose)
     import logging
@@ -222,6 +241,7 @@ def run(
             in_dir,
             out,
             pipeline=pipeline,
+            backend=backend,
             workers=workers,
             resume=resume,
             retry_errors=retry_errors,
@@ -276,6 +296,7 @@ def annotate(
         str | None, typer.Option(help="Document date YYYY-MM-DD for relative times.")
     ] = None,
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Print one JSON record for a PDF or plain text."""
     import datetime as dt
@@ -290,12 +311,13 @@ def annotate(
             fail(f"--date must be YYYY-MM-DD, got {date!r}")
     if file != "-":
         _check_input_file(Path(file))
+    _check_backend(backend)
     _check_pipeline(pipeline)
     try:
         if file == "-":
             record = annotate_text(sys.stdin.read(), date=date, pipeline=pipeline, doc_id="stdin")
         else:
-            record = annotate_file(Path(file), pipeline=pipeline, date=date)
+            record = annotate_file(Path(file), pipeline=pipeline, date=date, backend=backend)
     except ExtractionError as e:
         say(f"{e.kind}:", "red", e.message)
         raise typer.Exit(1) from None
@@ -316,18 +338,23 @@ def extract(
         bool, typer.Option("--json", help="Print the full record instead of the text.")
     ] = False,
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Print the repaired text of a PDF (body, then the footnotes)."""
     from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
     from kamer_nlp.errors import ExtractionError
 
     _check_input_file(file)
+    _check_backend(backend)
     try:
         if as_json:
-            typer.echo(json.dumps(annotate_file(file, pipeline=pipeline), ensure_ascii=False))
+            record = annotate_file(file, pipeline=pipeline, backend=backend)
+            typer.echo(json.dumps(record, ensure_ascii=False))
             return
         rt = (
-            repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
+            repair_text(read_text_file(file))
+            if file.suffix.lower() == ".txt"
+            else repair_pdf(file, backend=backend)
         )
     except ExtractionError as e:
         say(f"{e.kind}:", "red", e.message)

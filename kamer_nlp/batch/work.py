@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kamer_nlp.extract.backends import DEFAULT_BACKEND
+
 log = logging.getLogger(__name__)
 
 
@@ -20,6 +22,7 @@ class Job:
     doc_id: str
     sha256: str | None = None
     max_bytes: int | None = None
+    backend: str = DEFAULT_BACKEND  # the PDF backend, by name
 
 
 @dataclass
@@ -52,7 +55,11 @@ def process_job(job: Job, pipeline: str = "default") -> Outcome:
     started = time.perf_counter()
     try:
         record = annotate_file(
-            Path(job.path), pipeline=pipeline, max_bytes=job.max_bytes, doc_id=job.doc_id
+            Path(job.path),
+            pipeline=pipeline,
+            max_bytes=job.max_bytes,
+            doc_id=job.doc_id,
+            backend=job.backend,
         )
         return Outcome(job.path, record=record, seconds=time.perf_counter() - started)
     except ExtractionError as err:
@@ -74,6 +81,7 @@ def process_path(
     doc_id: str | None = None,
     pipeline: str = "default",
     max_bytes: int | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> Outcome:
     """Annotate one file in this process (no wall-time or memory limit: see the supervisor)."""
-    return process_job(Job(path, doc_id or Path(path).stem, None, max_bytes), pipeline)
+    return process_job(Job(path, doc_id or Path(path).stem, None, max_bytes, backend), pipeline)

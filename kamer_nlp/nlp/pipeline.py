@@ -27,7 +27,14 @@ from thinc.api import Config
 
 from kamer_nlp.errors import PipelineError
 
-__all__ = ["PipelineError", "config_text", "load_pipeline", "model_name", "sourced_models"]
+__all__ = [
+    "PipelineError",
+    "config_text",
+    "data_files",
+    "load_pipeline",
+    "model_name",
+    "sourced_models",
+]
 
 LG_MODEL = "nl_core_news_lg"
 LG_INSTALL = f"python -m spacy download {LG_MODEL}"
@@ -65,6 +72,22 @@ def sourced_models(config: Config) -> list[str]:
         str(components[pipe]["source"])
         for pipe in config["nlp"].get("pipeline", [])
         if "source" in components.get(pipe, {})
+    ]
+    return list(dict.fromkeys(found))
+
+
+def data_files(name: str) -> list[Path]:
+    """The data files and folders that the components' ``*_path`` settings name (in
+    ``[components]`` and ``[initialize.components]``): what a run's identity must cover
+    besides the package's own resources."""
+    config = parse_config(config_text(name))
+    sections = [*config.get("components", {}).values()]
+    sections += [*config.get("initialize", {}).get("components", {}).values()]
+    found = [
+        Path(str(value))
+        for section in sections
+        for key, value in section.items()
+        if key.endswith("_path") and value is not None
     ]
     return list(dict.fromkeys(found))
 

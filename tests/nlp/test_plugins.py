@@ -276,3 +276,25 @@ def test_the_lg_config_builds_like_the_default_one_apart_from_the_model(tmp_path
         "Grinwis",
         "en/of",
     ]
+
+
+def test_a_run_identity_covers_the_data_a_config_points_at(tmp_path: Path) -> None:
+    from kamer_nlp.batch import pipeline_identity
+
+    lexicon = custom_lexicon(tmp_path)
+    cfg = tmp_path / "custom.cfg"
+    cfg.write_text(
+        config_text("default").replace(
+            'factory = "kamer_temporal"\n',
+            f'factory = "kamer_temporal"\nlexicon_path = "{lexicon}"\n',
+        ),
+        encoding="utf-8",
+    )
+    assert "data_sha256" not in pipeline_identity("default")
+    before = pipeline_identity(str(cfg))
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("louwmaand", "x"), "utf-8")
+    after = pipeline_identity(str(cfg))
+    assert before["data_sha256"] != after["data_sha256"]
+    assert {k: v for k, v in before.items() if k != "data_sha256"} == {
+        k: v for k, v in after.items() if k != "data_sha256"
+    }

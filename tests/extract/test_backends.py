@@ -89,6 +89,8 @@ def test_the_batch_hands_the_backend_to_every_job(
     with pytest.raises(BatchError, match="unknown PDF backend 'nope'"):
         run_batch(folder, tmp_path / "out2", backend="nope", isolate=False)
     assert not (tmp_path / "out2").exists()
+    with pytest.raises(BatchError, match="another pipeline"):  # records of another backend
+        run_batch(folder, tmp_path / "out", isolate=False)
 
 
 @pytest.mark.parametrize(

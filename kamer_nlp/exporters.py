@@ -15,10 +15,9 @@ read or an optional package that is missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from kamer_nlp.errors import ExportError, UnknownNameError
 
@@ -55,18 +54,13 @@ class Exporter:
     stdout_note: str | None = None  # said when writing to standard output
 
 
-def _records(docs: Path) -> Iterator[dict[str, Any]]:
-    from kamer_nlp.io.jsonl import read_jsonl
-
-    return read_jsonl(docs)
-
-
 def _commitments(fmt: str) -> ExportFunction:
     def export(docs: Path, labels: Sequence[str] | None) -> Export:
         from kamer_nlp.commitments.table import commitment_rows, rows_bytes
+        from kamer_nlp.io.jsonl import read_jsonl
 
         try:
-            rows = [row for record in _records(docs) for row in commitment_rows(record)]
+            rows = [row for record in read_jsonl(docs) for row in commitment_rows(record)]
             return Export(rows_bytes(rows, fmt), len(rows))
         except (ImportError, RuntimeError) as e:  # Parquet without pyarrow
             raise ExportError(str(e)) from e
@@ -80,10 +74,11 @@ def _tasks(fmt: str) -> ExportFunction:
     def export(docs: Path, labels: Sequence[str] | None) -> Export:
         from kamer_nlp.io.annotation.files import render_tasks
         from kamer_nlp.io.annotation.labelstudio import labelstudio_config
+        from kamer_nlp.io.jsonl import read_jsonl
 
         chosen = list(labels) if labels is not None else None
         try:
-            text, n = render_tasks(_records(docs), fmt, labels=chosen)
+            text, n = render_tasks(read_jsonl(docs), fmt, labels=chosen)
         except ValueError as e:
             raise ExportError(str(e)) from e
         except (KeyError, TypeError, AttributeError) as e:

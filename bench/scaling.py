@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kamer_nlp.extract.glyphs import ExtractionError  # noqa: E402
+from kamer_nlp.errors import ExtractionError  # noqa: E402
 from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT  # noqa: E402
 from kamer_nlp.nlp.pipeline import load_pipeline  # noqa: E402
 

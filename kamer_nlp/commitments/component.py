@@ -11,12 +11,13 @@ commitments (``kind`` "commitment") and links to earlier commitments
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import ensure_path
 
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
@@ -30,10 +31,26 @@ from kamer_nlp.commitments.structure import (
     find_deadline,
     find_link_target,
 )
+from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, set_span_attrs
+from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 
 LABEL = "COMMITMENT"
 DEFAULT_THRESHOLD = 0.5
+
+
+def load_cues(path: str | Path | None, name: str = "kamer_commitments") -> CueSet:
+    """The cue patterns of the ``cues.json`` at ``path`` (``None``: the package's own)."""
+    if path is None:
+        return CueSet.default()
+    return CueSet.from_dict(json.loads(read_data(path, component=name, setting="cues_path")))
+
+
+def load_model(path: str | Path | None, name: str = "kamer_commitments") -> CommitmentModel:
+    """The classifier in the ``model.json`` at ``path`` (``None``: the package's own)."""
+    if path is None:
+        return CommitmentModel.default()
+    return CommitmentModel.from_path(data_path(path, component=name, setting="model_path"))
 
 
 def _sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
@@ -54,6 +71,13 @@ def _sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
 
 
 class CommitmentFinder:
+    """Finds commitments and links (see the module docstring).
+
+    The cue patterns and the classifier are ``cues``/``model`` when given, else read
+    from ``cues_path`` and ``model_path`` (``None``: the package's own); a candidate
+    sentence is a commitment when the classifier gives it at least ``threshold``.
+    """
+
     def __init__(
         self,
         nlp: Language,
@@ -63,13 +87,39 @@ class CommitmentFinder:
         spans_key: str = COMMITMENTS_KEY,
         cues: CueSet | None = None,
         model: CommitmentModel | None = None,
+        cues_path: str | Path | None = None,
+        model_path: str | Path | None = None,
+        scorer: SpansScorer | None = None,
     ) -> None:
         self.name = name
         self.threshold = threshold
         self.spans_key = spans_key
-        self.cues = cues or CueSet.default()
-        self.model = model or CommitmentModel.default()
+        self.scorer = scorer
+        self.cues = cues or load_cues(cues_path, name)
+        self.model = model or load_model(model_path, name)
         self.model.check_cues(self.cues)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        cues_path: str | None = None,
+        model_path: str | None = None,
+    ) -> None:
+        """Load other cues or another classifier (``[initialize.components.NAME]``);
+        without a path nothing changes, so initializing a loaded pipeline keeps what it has."""
+        if cues_path is not None or model_path is not None:
+            cues = self.cues if cues_path is None else load_cues(cues_path, self.name)
+            model = self.model if model_path is None else load_model(model_path, self.name)
+            model.check_cues(cues)
+            self.cues, self.model = cues, model
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """P/R/F of the COMMITMENT spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("SENT_START"):
@@ -197,9 +247,31 @@ class CommitmentFinder:
     "kamer_commitments",
     assigns=["doc.spans", f"doc._.{COMMITMENT_RECORDS_EXT}"],
     requires=["token.is_sent_start"],
-    default_config={"threshold": DEFAULT_THRESHOLD, "spans_key": COMMITMENTS_KEY},
+    default_config={
+        "threshold": DEFAULT_THRESHOLD,
+        "spans_key": COMMITMENTS_KEY,
+        "cues_path": None,
+        "model_path": None,
+        "scorer": {"@scorers": SPANS_SCORER},
+    },
+    default_score_weights=score_weights(COMMITMENTS_KEY),
 )
 def make_commitment_finder(
-    nlp: Language, name: str, *, threshold: float, spans_key: str
+    nlp: Language,
+    name: str,
+    *,
+    threshold: float,
+    spans_key: str,
+    cues_path: str | None,
+    model_path: str | None,
+    scorer: SpansScorer | None,
 ) -> CommitmentFinder:
-    return CommitmentFinder(nlp, name, threshold=threshold, spans_key=spans_key)
+    return CommitmentFinder(
+        nlp,
+        name,
+        threshold=threshold,
+        spans_key=spans_key,
+        cues_path=cues_path,
+        model_path=model_path,
+        scorer=scorer,
+    )

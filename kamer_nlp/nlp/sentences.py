@@ -10,7 +10,7 @@ line is its own unit. The abbreviations live in ``resources/nlp/abbreviations.tx
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,10 @@ import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
+
+from kamer_nlp.nlp.data import read_data
+from kamer_nlp.nlp.scoring import SENTS_SCORER, SentsScorer
 
 CANDIDATE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-ZÀ-Ý0-9•–-])")
 WORD_BEFORE = re.compile(r"(\S+)$")
@@ -36,11 +40,28 @@ def default_abbreviations() -> frozenset[str]:
         .joinpath("nlp", "abbreviations.txt")
         .read_text(encoding="utf-8")
     )
+    return parse_abbreviations(text)
+
+
+def parse_abbreviations(text: str) -> frozenset[str]:
+    """The abbreviations of an ``abbreviations.txt``: one a line, ``#`` comments."""
     return frozenset(
         line.strip().lower()
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+def load_abbreviations(
+    abbreviations: Iterable[str] | None, abbreviations_path: str | Path | None, name: str
+) -> set[str]:
+    """The list when given, else the file's (``None``: the package's own)."""
+    if abbreviations is not None:
+        return set(abbreviations)
+    if abbreviations_path is None:
+        return set(default_abbreviations())
+    text = read_data(abbreviations_path, component=name, setting="abbreviations_path")
+    return set(parse_abbreviations(text))
 
 
 def word_before(text: str, end: int) -> re.Match[str] | None:
@@ -98,7 +119,11 @@ def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
 
 
 class SentenceSplitter:
-    """Sets ``token.is_sent_start`` from :func:`sentence_starts`; never changes text."""
+    """Sets ``token.is_sent_start`` from :func:`sentence_starts`; never changes text.
+
+    The abbreviations are ``abbreviations`` when given, else those of the file
+    ``abbreviations_path`` (one a line; ``None``: the package's own).
+    """
 
     def __init__(
         self,
@@ -106,11 +131,29 @@ class SentenceSplitter:
         name: str = "kamer_sentences",
         *,
         abbreviations: Iterable[str] | None = None,
+        abbreviations_path: str | Path | None = None,
+        scorer: SentsScorer | None = None,
     ) -> None:
         self.name = name
-        self.abbreviations = set(
-            default_abbreviations() if abbreviations is None else abbreviations
-        )
+        self.abbreviations = load_abbreviations(abbreviations, abbreviations_path, name)
+        self.scorer = scorer
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        abbreviations: list[str] | None = None,
+        abbreviations_path: str | None = None,
+    ) -> None:
+        """Replace the abbreviations (``[initialize.components.NAME]``); without either
+        setting nothing changes, so initializing a loaded pipeline keeps what it has."""
+        if abbreviations is not None or abbreviations_path is not None:
+            self.abbreviations = load_abbreviations(abbreviations, abbreviations_path, self.name)
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """Sentence boundary P/R/F (``sents_p``, ``sents_r``, ``sents_f``)."""
+        return self.scorer(examples, **kwargs) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -141,9 +184,24 @@ class SentenceSplitter:
 @Language.factory(
     "kamer_sentences",
     assigns=["token.is_sent_start"],
-    default_config={"abbreviations": None},
+    default_config={
+        "abbreviations": None,
+        "abbreviations_path": None,
+        "scorer": {"@scorers": SENTS_SCORER},
+    },
+    default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
 )
 def make_sentence_splitter(
-    nlp: Language, name: str, abbreviations: list[str] | None
+    nlp: Language,
+    name: str,
+    abbreviations: list[str] | None,
+    abbreviations_path: str | None,
+    scorer: SentsScorer | None,
 ) -> SentenceSplitter:
-    return SentenceSplitter(nlp, name, abbreviations=abbreviations)
+    return SentenceSplitter(
+        nlp,
+        name,
+        abbreviations=abbreviations,
+        abbreviations_path=abbreviations_path,
+        scorer=scorer,
+    )

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kamer_nlp.api import repair_pdf  # noqa: E402
-from kamer_nlp.extract.glyphs import ExtractionError  # noqa: E402
+from kamer_nlp.errors import ExtractionError  # noqa: E402
 
 
 def baseline(path: Path) -> int:

@@ -13,9 +13,9 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
+from kamer_nlp.extract.backends import DEFAULT_BACKEND, get_backend
 from kamer_nlp.extract.lines import build_layout
-from kamer_nlp.extract.pdfplumber_source import PdfplumberSource
 from kamer_nlp.io.record import build_record
 from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
 from kamer_nlp.nlp.pipeline import load_pipeline, model_name
@@ -34,9 +34,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def repair_pdf(path: Path, *, max_bytes: int | None = None) -> RepairedText:
-    """Extract and repair a PDF; raises ExtractionError for input that cannot be processed."""
-    layout = build_layout(PdfplumberSource(max_bytes=max_bytes).pages(path))
+def repair_pdf(
+    path: Path, *, max_bytes: int | None = None, backend: str = DEFAULT_BACKEND
+) -> RepairedText:
+    """Extract and repair a PDF with the PDF backend ``backend`` (see
+    :mod:`kamer_nlp.extract.backends`); raises ExtractionError for input that cannot be
+    processed, UnknownNameError for a backend that is not registered."""
+    layout = build_layout(get_backend(backend, max_bytes=max_bytes).pages(path))
     if not any(not g.text.isspace() for g in layout.glyphs) and not layout.dropped:
         if layout.unreadable:
             page, why = next(iter(sorted(layout.unreadable.items())))
@@ -136,15 +140,17 @@ def annotate_file(
     date: str | None = None,
     max_bytes: int | None = None,
     doc_id: str | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> dict[str, Any]:
-    """Annotate a PDF or a .txt file; raises ExtractionError for unusable input."""
+    """Annotate a PDF (read with the PDF backend ``backend``) or a .txt file; raises
+    ExtractionError for unusable input."""
     path = Path(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
         text = read_text_file(path)
         check_length(text, pipeline)
         rt = repair_text(text)
     else:
-        rt = repair_pdf(path, max_bytes=max_bytes)
+        rt = repair_pdf(path, max_bytes=max_bytes, backend=backend)
     source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
     return annotate_repaired(
         rt,
@@ -155,6 +161,8 @@ def annotate_file(
     )
 
 
-def annotate_pdf(path: str | Path, *, pipeline: str = "default") -> dict[str, Any]:
+def annotate_pdf(
+    path: str | Path, *, pipeline: str = "default", backend: str = DEFAULT_BACKEND
+) -> dict[str, Any]:
     """Annotate one PDF."""
-    return annotate_file(path, pipeline=pipeline)
+    return annotate_file(path, pipeline=pipeline, backend=backend)

@@ -16,6 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from kamer_nlp import __version__
+from kamer_nlp.exporters import COMMITMENTS, Exporter, find_exporter
+from kamer_nlp.exporters import commands as export_commands
+from kamer_nlp.exporters import formats as export_formats
+from kamer_nlp.extract.backends import DEFAULT_BACKEND, backend_names
 
 if TYPE_CHECKING:
     from kamer_nlp.batch import BatchSummary, Outcome
@@ -41,6 +45,12 @@ app.add_typer(import_app, name="import")
 err = Console(stderr=True)
 PipelineOpt = Annotated[
     str, typer.Option("--pipeline", "-p", help="default | lg | path to a spaCy .cfg")
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend", help=f"The PDF backend that reads PDFs: {' | '.join(backend_names())}."
+    ),
 ]
 
 
@@ -71,7 +81,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _check_pipeline(pipeline: str) -> None:
-    from kamer_nlp.nlp.pipeline import PipelineError, load_pipeline
+    from kamer_nlp.errors import PipelineError
+    from kamer_nlp.nlp.pipeline import load_pipeline
 
     try:
         load_pipeline(pipeline)
@@ -80,6 +91,16 @@ def _check_pipeline(pipeline: str) -> None:
     except Exception as e:  # a malformed config file: say what spaCy said, in one line
         first = " ".join(str(e).split())[:300]
         fail(f"the pipeline {pipeline!r} cannot be built: {type(e).__name__}: {first}")
+
+
+def _check_backend(backend: str) -> None:
+    from kamer_nlp.errors import UnknownNameError
+    from kamer_nlp.extract.backends import check_backend
+
+    try:
+        check_backend(backend)
+    except UnknownNameError as e:
+        fail(str(e))
 
 
 def _unwritable(folder: Path) -> str | None:
@@ -125,6 +146,7 @@ def run(
         typer.Option("--out", "-o", help="Output folder for documents/commitments/errors.jsonl."),
     ],
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     resume: Annotated[
         bool, typer.Option("--resume/--no-resume", help="Skip inputs already in OUT.")
@@ -178,6 +200,7 @@ def run(
         )
     except (ValueError, typer.BadParameter) as e:
         fail(str(e))
+    _check_backend(backend)
     _check_pipeline(pipeline)
     _setup_logging(log_file, verbose)
     import logging
@@ -221,6 +244,7 @@ def run(
             in_dir,
             out,
             pipeline=pipeline,
+            backend=backend,
             workers=workers,
             resume=resume,
             retry_errors=retry_errors,
@@ -275,12 +299,13 @@ def annotate(
         str | None, typer.Option(help="Document date YYYY-MM-DD for relative times.")
     ] = None,
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Print one JSON record for a PDF or plain text."""
     import datetime as dt
 
     from kamer_nlp.api import annotate_file, annotate_text
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     if date is not None:
         try:
@@ -289,12 +314,13 @@ def annotate(
             fail(f"--date must be YYYY-MM-DD, got {date!r}")
     if file != "-":
         _check_input_file(Path(file))
+    _check_backend(backend)
     _check_pipeline(pipeline)
     try:
         if file == "-":
             record = annotate_text(sys.stdin.read(), date=date, pipeline=pipeline, doc_id="stdin")
         else:
-            record = annotate_file(Path(file), pipeline=pipeline, date=date)
+            record = annotate_file(Path(file), pipeline=pipeline, date=date, backend=backend)
     except ExtractionError as e:
         say(f"{e.kind}:", "red", e.message)
         raise typer.Exit(1) from None
@@ -315,18 +341,23 @@ def extract(
         bool, typer.Option("--json", help="Print the full record instead of the text.")
     ] = False,
     pipeline: PipelineOpt = "default",
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Print the repaired text of a PDF (body, then the footnotes)."""
     from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     _check_input_file(file)
+    _check_backend(backend)
     try:
         if as_json:
-            typer.echo(json.dumps(annotate_file(file, pipeline=pipeline), ensure_ascii=False))
+            record = annotate_file(file, pipeline=pipeline, backend=backend)
+            typer.echo(json.dumps(record, ensure_ascii=False))
             return
         rt = (
-            repair_text(read_text_file(file)) if file.suffix.lower() == ".txt" else repair_pdf(file)
+            repair_text(read_text_file(file))
+            if file.suffix.lower() == ".txt"
+            else repair_pdf(file, backend=backend)
         )
     except ExtractionError as e:
         say(f"{e.kind}:", "red", e.message)
@@ -441,10 +472,60 @@ def _run_documents(out_dir: Path) -> Path:
     return docs
 
 
-@export_app.command("commitments")
+LabelsOpt = Annotated[
+    str | None, typer.Option("--labels", help="Only these labels, comma-separated.")
+]
+ExportToOpt = Annotated[
+    Path | None,
+    typer.Option("--to", help="Output file, or - for standard output."),
+]
+RunFolderArg = Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")]
+
+
+def _labels(value: str | None) -> list[str] | None:
+    return [v.strip().upper() for v in value.split(",") if v.strip()] if value else None
+
+
+def _export(
+    exporter: Exporter, out_dir: Path, dest: Path | None, labels: str | None, force: bool
+) -> None:
+    """Run one exporter of the table in kamer_nlp.exporters: check, make, write, tell."""
+    from kamer_nlp.errors import ExportError
+    from kamer_nlp.io.atomic import write_atomic
+
+    docs = _run_documents(out_dir)
+    to_stdout = _is_stdout(dest)
+    if to_stdout and exporter.binary and sys.stdout.isatty():
+        fail("Parquet is binary: redirect standard output to a file, or use --to FILE")
+    target = dest or out_dir / exporter.default_file
+    if not to_stdout:
+        beside = [target.with_name(name) for name in exporter.beside]
+        _check_destination([target, *beside], force, inputs=(docs,))
+    try:
+        made = exporter.export(docs, _labels(labels))
+    except ExportError as e:
+        fail(str(e))
+    if to_stdout:
+        _write_stdout(made.data)
+        _note(f"{made.count} {exporter.noun} → standard output")
+        if exporter.stdout_note:
+            _note(exporter.stdout_note)
+        return
+    try:
+        write_atomic(target, made.data)
+        for name, data in made.beside.items():
+            write_atomic(target.with_name(name), data)
+    except OSError as e:
+        fail(f"cannot write {target}: {e.strerror or e}", 1)
+    _note(f"{made.count} {exporter.noun} → {target}")
+
+
+@export_app.command(COMMITMENTS)
 def export_commitments_cmd(
-    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "csv",
+    out_dir: RunFolderArg,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=" | ".join(export_formats(COMMITMENTS)))
+    ] = "csv",
     dest: Annotated[
         Path | None,
         typer.Option(
@@ -455,120 +536,37 @@ def export_commitments_cmd(
     force: ForceOpt = False,
 ) -> None:
     """Write the flat commitments table for dashboards."""
-    from kamer_nlp.commitments.table import commitment_rows, rows_bytes
-    from kamer_nlp.io.atomic import write_atomic
-    from kamer_nlp.io.jsonl import read_jsonl
+    from kamer_nlp.errors import UnknownNameError
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        fail(f"--format must be jsonl, csv or parquet, not {fmt!r}")
-    docs = _run_documents(out_dir)
-    to_stdout = _is_stdout(dest)
-    target = dest or out_dir / f"commitments.{fmt}"
-    if to_stdout and fmt == "parquet" and sys.stdout.isatty():
-        fail("Parquet is binary: redirect standard output to a file, or use --to FILE")
-    if not to_stdout:
-        _check_destination([target], force, inputs=(docs,))
     try:
-        rows = [row for record in read_jsonl(docs) for row in commitment_rows(record)]
-        data = rows_bytes(rows, fmt)
-    except (ImportError, RuntimeError) as e:  # Parquet without pyarrow
-        fail(str(e))
-    except (ValueError, KeyError, TypeError, AttributeError) as e:
-        fail(f"{docs}: cannot read the records ({type(e).__name__}: {e})")
-    if to_stdout:
-        _write_stdout(data)
-        _note(f"{len(rows)} commitments → standard output")
-        return
-    try:
-        write_atomic(target, data)
-    except OSError as e:
-        fail(f"cannot write {target}: {e.strerror or e}", 1)
-    _note(f"{len(rows)} commitments → {target}")
+        exporter = find_exporter(COMMITMENTS, fmt)
+    except UnknownNameError:
+        known = export_formats(COMMITMENTS)
+        fail(f"--format must be {', '.join(known[:-1])} or {known[-1]}, not {fmt!r}")
+    _export(exporter, out_dir, dest, None, force)
 
 
-LabelsOpt = Annotated[
-    str | None, typer.Option("--labels", help="Only these labels, comma-separated.")
-]
+def _add_labelled_export(exporter: Exporter) -> None:
+    """``kamer-nlp export NAME OUT_DIR [--to FILE|-] [--labels …] [--force]`` for one exporter."""
+
+    def command(
+        out_dir: RunFolderArg,
+        dest: ExportToOpt = None,
+        labels: LabelsOpt = None,
+        force: ForceOpt = False,
+    ) -> None:
+        _export(exporter, out_dir, dest, labels, force)
+
+    command.__doc__ = exporter.help
+    command.__name__ = f"export_{exporter.command}_cmd"
+    export_app.command(exporter.command)(command)
 
 
-def _labels(value: str | None) -> list[str] | None:
-    return [v.strip().upper() for v in value.split(",") if v.strip()] if value else None
-
-
-def _export_annotation(
-    fmt: str, out_dir: Path, dest: Path | None, labels: str | None, force: bool = False
-) -> None:
-    from kamer_nlp.annotation import export_run
-    from kamer_nlp.annotation.files import FILENAMES, LABELSTUDIO_CONFIG, render_tasks
-    from kamer_nlp.io.jsonl import read_jsonl
-
-    docs = _run_documents(out_dir)
-    if _is_stdout(dest):
-        try:
-            text, n = render_tasks(read_jsonl(docs), fmt, labels=_labels(labels))
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            fail(f"{type(e).__name__}: {e}" if not isinstance(e, ValueError) else str(e))
-        _write_stdout(text.encode("utf-8"))
-        _note(f"{n} {fmt} task(s) → standard output")
-        if fmt == "labelstudio":
-            _note(
-                f"the labeling config ({LABELSTUDIO_CONFIG}) was not written: "
-                "use --to FILE to get it beside the tasks"
-            )
-        return
-    target = dest or out_dir / "annotation" / FILENAMES[fmt]
-    targets = [target]
-    if fmt == "labelstudio":
-        targets.append(target.with_name(LABELSTUDIO_CONFIG))
-    _check_destination(targets, force, inputs=(docs,))
-    try:
-        target = export_run(out_dir, fmt, dest=target, labels=_labels(labels))
-    except (FileNotFoundError, ValueError) as e:
-        fail(str(e))
-    except (KeyError, TypeError, AttributeError) as e:
-        fail(f"{docs}: cannot read the records ({type(e).__name__}: {e})")
-    except OSError as e:
-        fail(f"cannot write {target}: {e.strerror or e}", 1)
-    _note(f"{fmt} tasks → {target}")
-
-
-ExportToOpt = Annotated[
-    Path | None,
-    typer.Option("--to", help="Output file, or - for standard output."),
-]
-
-
-@export_app.command("prodigy")
-def export_prodigy_cmd(
-    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: ExportToOpt = None,
-    labels: LabelsOpt = None,
-    force: ForceOpt = False,
-) -> None:
-    """Prodigy tasks (JSONL with tokens and spans) for `prodigy db-in` / spans.manual."""
-    _export_annotation("prodigy", out_dir, dest, labels, force)
-
-
-@export_app.command("labelstudio")
-def export_labelstudio_cmd(
-    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: ExportToOpt = None,
-    labels: LabelsOpt = None,
-    force: ForceOpt = False,
-) -> None:
-    """Label Studio tasks with predictions, plus the labeling config beside them."""
-    _export_annotation("labelstudio", out_dir, dest, labels, force)
-
-
-@export_app.command("doccano")
-def export_doccano_cmd(
-    out_dir: Annotated[Path, typer.Argument(help="A `kamer-nlp run` output folder.")],
-    dest: ExportToOpt = None,
-    labels: LabelsOpt = None,
-    force: ForceOpt = False,
-) -> None:
-    """doccano sequence-labeling JSONL."""
-    _export_annotation("doccano", out_dir, dest, labels, force)
+# every single-format exporter of the table is a command of its own (prodigy, labelstudio,
+# doccano); the multi-format ones have theirs above, with --format
+for _exporters in export_commands().values():
+    if len(_exporters) == 1 and _exporters[0].takes_labels:
+        _add_labelled_export(_exporters[0])
 
 
 @app.command()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kamer_nlp.api import annotate_file, read_text_file
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.textfile import decode_text_bytes, sniff_utf16
 from tests.letters import LETTER
 

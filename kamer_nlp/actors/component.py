@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import ensure_path
 
+from kamer_nlp.errors import PipelineError
+from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import (
     ACTORS_KEY,
     META_EXT,
@@ -20,6 +22,7 @@ from kamer_nlp.nlp.extensions import (
     doc_meta,
     set_span_attrs,
 )
+from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 
 from .cues import Cues
 from .gazetteer import Gazetteer
@@ -31,15 +34,55 @@ logger = logging.getLogger(__name__)
 LABEL = "ACTOR"
 
 
+def load_gazetteer(path: str | Path | None, name: str = "kamer_actors") -> Gazetteer:
+    """The gazetteer in the folder ``path`` (see :meth:`Gazetteer.from_folder`; ``None``:
+    the package's own)."""
+    if path is None:
+        return Gazetteer.default()
+    folder = data_path(path, component=name, setting="gazetteer_path", folder=True)
+    try:
+        return Gazetteer.from_folder(folder)
+    except FileNotFoundError as e:
+        raise PipelineError(f"{name}: gazetteer_path {str(path)!r}: {e}") from e
+
+
+def load_cues(path: str | Path | None, name: str = "kamer_actors") -> Cues:
+    """The cue words of the ``cues.json`` at ``path`` (``None``: the package's own)."""
+    if path is None:
+        return Cues.default()
+    return Cues.from_text(read_data(path, component=name, setting="cues_path"))
+
+
 @Language.factory(
     "kamer_actors",
     assigns=["doc.spans", "doc._.kamer_attrs", "doc._.kamer_meta"],
-    default_config={"spans_key": ACTORS_KEY, "use_model_entities": True},
+    default_config={
+        "spans_key": ACTORS_KEY,
+        "use_model_entities": True,
+        "gazetteer_path": None,
+        "cues_path": None,
+        "scorer": {"@scorers": SPANS_SCORER},
+    },
+    default_score_weights=score_weights(ACTORS_KEY),
 )
 def make_actors(
-    nlp: Language, name: str, spans_key: str, use_model_entities: bool
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    use_model_entities: bool,
+    gazetteer_path: str | None,
+    cues_path: str | None,
+    scorer: SpansScorer | None,
 ) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name, spans_key=spans_key, use_model_entities=use_model_entities)
+    return ActorRecognizer(
+        nlp,
+        name,
+        spans_key=spans_key,
+        use_model_entities=use_model_entities,
+        gazetteer_path=gazetteer_path,
+        cues_path=cues_path,
+        scorer=scorer,
+    )
 
 
 class ActorRecognizer:
@@ -48,7 +91,9 @@ class ActorRecognizer:
     Signatories come from ``doc._.kamer_meta["signatories"]``; their resolved ``actor_id``
     is written back into those dicts, and co-senders go to ``meta["co_senders"]``.
     With ``use_model_entities`` the Doc's PER/ORG entities that the gazetteer does not
-    cover become ``person``/``organisation`` actors.
+    cover become ``person``/``organisation`` actors. The gazetteer and cue words are
+    ``gazetteer``/``cues`` when given, else read from ``gazetteer_path`` (a folder) and
+    ``cues_path`` (``None``: the package's own).
     """
 
     def __init__(
@@ -60,11 +105,35 @@ class ActorRecognizer:
         use_model_entities: bool = True,
         gazetteer: Gazetteer | None = None,
         cues: Cues | None = None,
+        gazetteer_path: str | Path | None = None,
+        cues_path: str | Path | None = None,
+        scorer: SpansScorer | None = None,
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.use_model_entities = use_model_entities
-        self.resolver = ActorResolver(gazetteer or Gazetteer.default(), cues or Cues.default())
+        self.scorer = scorer
+        self.resolver = ActorResolver(
+            gazetteer or load_gazetteer(gazetteer_path, name), cues or load_cues(cues_path, name)
+        )
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer_path: str | None = None,
+        cues_path: str | None = None,
+    ) -> None:
+        """Load another gazetteer or cue list (``[initialize.components.NAME]``); without
+        a path nothing changes, so initializing a loaded pipeline keeps what it has."""
+        if gazetteer_path is not None or cues_path is not None:
+            self.resolver = ActorResolver(
+                self.gazetteer
+                if gazetteer_path is None
+                else load_gazetteer(gazetteer_path, self.name),
+                self.resolver.cues if cues_path is None else load_cues(cues_path, self.name),
+            )
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -149,7 +218,8 @@ class ActorRecognizer:
         self.resolver = ActorResolver(gazetteer, cues)
         return self
 
-    def score(self, examples: Iterable[Any], **kwargs: Any) -> dict[str, Any]:
-        from spacy.scorer import Scorer
-
-        return Scorer.score_spans(examples, attr=self.spans_key, **kwargs)
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """P/R/F of the ACTOR spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -65,6 +65,47 @@ def match_phrase(tokens: Sequence[Token], i: int, phrase: tuple[str, ...], *, ex
         if (tok.text if exact else tok.key) != (word if exact else word.lower()):
             return False
     return True
+
+
+class PhraseIndex:
+    """Phrases (token tuples) by the key of their first token, in their list order.
+
+    ``matches``/``first`` give what testing every phrase with :func:`match_phrase` at
+    token ``i`` gives, in the same order, comparing only the phrases whose first word
+    can be that token.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.phrases = list(phrases)
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._empty = [p for p in self.phrases if not p]  # match everywhere
+        for phrase in self.phrases:
+            if phrase:
+                self._by_first.setdefault(phrase[0].lower(), []).append(phrase)
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self.phrases)
+
+    def _candidates(self, tokens: Sequence[Token], i: int) -> list[tuple[str, ...]]:
+        found = self._by_first.get(tokens[i].key, []) if i < len(tokens) else []
+        if self._empty:  # keep the list order
+            wanted = {id(p) for p in found} | {id(p) for p in self._empty}
+            found = [p for p in self.phrases if id(p) in wanted]
+        return found
+
+    def matches(self, tokens: Sequence[Token], i: int, *, exact: bool) -> list[tuple[str, ...]]:
+        """The phrases that start at token ``i``, in list order."""
+        return [p for p in self._candidates(tokens, i) if match_phrase(tokens, i, p, exact=exact)]
+
+    def first(self, tokens: Sequence[Token], i: int, *, exact: bool) -> tuple[str, ...] | None:
+        """The first phrase in list order that starts at token ``i``."""
+        for phrase in self._candidates(tokens, i):
+            if match_phrase(tokens, i, phrase, exact=exact):
+                return phrase
+        return None
 
 
 def _adjacent(a: Token, b: Token) -> bool:

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +234,22 @@ class Gazetteer:
 
     @classmethod
     def from_resources(cls) -> Gazetteer:
-        base = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_DIR)
+        return cls.from_manifest(resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_DIR))
+
+    @classmethod
+    def from_folder(cls, path: str | Path) -> Gazetteer:
+        """A gazetteer folder: the package's layout (``manifest.json`` naming the data
+        files, as in ``kamer_nlp/resources/actors``) or what :meth:`to_disk` writes."""
+        folder = Path(path)
+        if (folder / "manifest.json").is_file():
+            return cls.from_manifest(folder)
+        if (folder / "meta.json").is_file() and (folder / "entries.jsonl").is_file():
+            return cls.from_disk(folder)
+        raise FileNotFoundError(f"{folder}: neither manifest.json nor entries.jsonl + meta.json")
+
+    @classmethod
+    def from_manifest(cls, base: Traversable) -> Gazetteer:
+        """The folder ``base`` with ``manifest.json`` and the data files it names."""
         manifest = json.loads(base.joinpath("manifest.json").read_text(encoding="utf-8"))
         rows: list[dict[str, Any]] = []
         for name in manifest["files"]:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "’": "'", "‘": "'"})
@@ -90,7 +91,7 @@ class SurfaceIndex:
     _FORMS = ""  # trie key holding the forms that end at a node (never a token key)
 
     def __init__(self, forms: Iterable[SurfaceForm] = ()) -> None:
-        self._root: dict = {}
+        self._root: dict[str, Any] = {}
         self.size = 0
         for form in forms:
             self.add(form)
@@ -108,22 +109,24 @@ class SurfaceIndex:
 
     def lookup(self, tokens: Sequence[Token]) -> list[SurfaceForm]:
         """Forms that match exactly the whole token sequence."""
-        node = self._root
+        node: dict[str, Any] = self._root
         for tok in tokens:
-            node = node.get(tok.key)
-            if node is None:
+            child = node.get(tok.key)
+            if child is None:
                 return []
+            node = child
         return [f for f in node.get(self._FORMS, []) if f.accepts(tokens)]
 
     def longest(self, tokens: Sequence[Token], i: int) -> tuple[int, list[SurfaceForm]]:
         """The longest match starting at token ``i``: (end token index, accepted forms)."""
-        node = self._root
+        node: dict[str, Any] = self._root
         best: tuple[int, list[SurfaceForm]] = (i, [])
         j = i
         while j < len(tokens):
-            node = node.get(tokens[j].key)
-            if node is None:
+            child = node.get(tokens[j].key)
+            if child is None:
                 break
+            node = child
             j += 1
             forms = node.get(self._FORMS)
             if forms:

@@ -61,7 +61,8 @@ class Signatory:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Signatory:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
+        fields: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
+        return cls(**fields)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ from kamer_nlp.batch.state import (
 )
 from kamer_nlp.batch.supervisor import Limits, Supervisor, WorkerStartError, run_isolated
 from kamer_nlp.batch.work import Job, Outcome, error_outcome, process_job
+from kamer_nlp.errors import UnknownNameError
+from kamer_nlp.extract.backends import DEFAULT_BACKEND, check_backend
 from kamer_nlp.io.jsonl import JsonlAppender
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,9 @@ class Plan:
     changed: int
 
 
-def plan(inputs: list[Input], done: Done, max_bytes: int | None) -> tuple[Plan, set[str]]:
+def plan(
+    inputs: list[Input], done: Done, max_bytes: int | None, backend: str = DEFAULT_BACKEND
+) -> tuple[Plan, set[str]]:
     """What this run must do; and the path keys whose old lines are stale (changed inputs)."""
     stale: set[str] = set()
     for inp in inputs:
@@ -107,7 +111,7 @@ def plan(inputs: list[Input], done: Done, max_bytes: int | None) -> tuple[Plan, 
             waiting[inp.sha256].append(inp)
             continue
         waiting[inp.sha256] = []
-        jobs.append(Job(inp.path, inp.fallback_id, inp.sha256, max_bytes))
+        jobs.append(Job(inp.path, inp.fallback_id, inp.sha256, max_bytes, backend))
     sizes = {inp.path: inp.size for inp in inputs}
     jobs.sort(key=lambda job: (-sizes[job.path], job.path))  # largest first: even finish
     return Plan(jobs, waiting, copies, skipped, changed), stale
@@ -132,6 +136,7 @@ def run_batch(
     out_dir: Path,
     *,
     pipeline: str = "default",
+    backend: str = DEFAULT_BACKEND,
     workers: int = 1,
     resume: bool = True,
     retry_errors: bool = False,
@@ -148,7 +153,7 @@ def run_batch(
     ``limits``. ``isolate=False`` annotates in this process instead, without the time and
     memory limits (for embedding and quick tests). Raises :class:`BatchError` (one line)
     when the run cannot start: OUT locked by another run, records of another pipeline,
-    an unreachable Dask scheduler, a pipeline that does not load.
+    an unreachable Dask scheduler, a pipeline that does not load, an unknown PDF backend.
     """
     limits = limits or Limits()
     if workers < 1:
@@ -159,7 +164,13 @@ def run_batch(
         )
     if not in_dir.is_dir():
         raise BatchError(f"{in_dir} is not a folder")
+    try:
+        check_backend(backend)
+    except UnknownNameError as e:
+        raise BatchError(str(e)) from None
     identity = pipeline_identity(pipeline)
+    if backend != DEFAULT_BACKEND:  # its records differ: resuming with another is refused
+        identity["backend"] = backend
     created = not out_dir.exists()
     started = time.perf_counter()
     summary = BatchSummary()
@@ -172,6 +183,7 @@ def run_batch(
                 in_dir,
                 out_dir,
                 pipeline,
+                backend,
                 workers,
                 retry_errors,
                 limits,
@@ -197,6 +209,7 @@ def _run_locked(
     in_dir: Path,
     out_dir: Path,
     pipeline: str,
+    backend: str,
     workers: int,
     retry_errors: bool,
     limits: Limits,
@@ -213,7 +226,7 @@ def _run_locked(
     done = read_done(out_dir, retry_errors=retry_errors)
     paths = find_inputs(in_dir, exclude=out_dir)
     inputs, unreadable = describe_inputs(paths, in_dir)
-    the_plan, stale = plan(inputs, done, limits.max_bytes)
+    the_plan, stale = plan(inputs, done, limits.max_bytes, backend)
     if stale:
         drop_inputs(out_dir, stale)
         done = read_done(out_dir, retry_errors=False)

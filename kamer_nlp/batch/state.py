@@ -97,6 +97,10 @@ def _tree_digest(root: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+
+
 @cache
 def _package_digests() -> tuple[str, str]:
     package = Path(__file__).resolve().parents[1]
@@ -110,7 +114,7 @@ def pipeline_identity(pipeline: str) -> dict[str, Any]:
     import spacy
 
     from kamer_nlp import __version__
-    from kamer_nlp.nlp.pipeline import BUILTIN, config_text, model_name
+    from kamer_nlp.nlp.pipeline import BUILTIN, config_text, data_files, model_name
 
     config = config_text(pipeline)
     code, data = _package_digests()
@@ -122,6 +126,12 @@ def pipeline_identity(pipeline: str) -> dict[str, Any]:
         "code_sha256": code,
         "resources_sha256": data,
     }
+    if files := data_files(pipeline):  # a config pointing components at other data
+        digest = hashlib.sha256()
+        for path in files:
+            tree = _tree_digest(path, "*") if path.is_dir() else _file_digest(path)
+            digest.update(str(path.resolve()).encode() + b"\0" + tree.encode())
+        identity["data_sha256"] = digest.hexdigest()
     model = model_name(pipeline)
     if model:
         try:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kamer_nlp.extract.backends import DEFAULT_BACKEND
+
 log = logging.getLogger(__name__)
 
 
@@ -20,6 +22,7 @@ class Job:
     doc_id: str
     sha256: str | None = None
     max_bytes: int | None = None
+    backend: str = DEFAULT_BACKEND  # the PDF backend, by name
 
 
 @dataclass
@@ -47,12 +50,16 @@ def error_outcome(job: Job, kind: str, message: str, seconds: float = 0.0) -> Ou
 def process_job(job: Job, pipeline: str = "default") -> Outcome:
     """Annotate one file in this process; every failure becomes an error outcome."""
     from kamer_nlp.api import annotate_file
-    from kamer_nlp.extract.glyphs import ExtractionError
+    from kamer_nlp.errors import ExtractionError
 
     started = time.perf_counter()
     try:
         record = annotate_file(
-            Path(job.path), pipeline=pipeline, max_bytes=job.max_bytes, doc_id=job.doc_id
+            Path(job.path),
+            pipeline=pipeline,
+            max_bytes=job.max_bytes,
+            doc_id=job.doc_id,
+            backend=job.backend,
         )
         return Outcome(job.path, record=record, seconds=time.perf_counter() - started)
     except ExtractionError as err:
@@ -74,6 +81,7 @@ def process_path(
     doc_id: str | None = None,
     pipeline: str = "default",
     max_bytes: int | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> Outcome:
     """Annotate one file in this process (no wall-time or memory limit: see the supervisor)."""
-    return process_job(Job(path, doc_id or Path(path).stem, None, max_bytes), pipeline)
+    return process_job(Job(path, doc_id or Path(path).stem, None, max_bytes, backend), pipeline)

@@ -11,17 +11,19 @@ commitments (``kind`` "commitment") and links to earlier commitments
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import ensure_path
 
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
 from kamer_nlp.commitments.model import CommitmentModel, allowed_labels, decide
 from kamer_nlp.commitments.structure import (
+    DocView,
     choose_anchor,
     find_action,
     find_actor,
@@ -29,25 +31,53 @@ from kamer_nlp.commitments.structure import (
     find_deadline,
     find_link_target,
 )
+from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, set_span_attrs
+from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 
 LABEL = "COMMITMENT"
 DEFAULT_THRESHOLD = 0.5
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """The Doc's sentences as character offsets, surrounding whitespace trimmed."""
+def load_cues(path: str | Path | None, name: str = "kamer_commitments") -> CueSet:
+    """The cue patterns of the ``cues.json`` at ``path`` (``None``: the package's own)."""
+    if path is None:
+        return CueSet.default()
+    return CueSet.from_dict(json.loads(read_data(path, component=name, setting="cues_path")))
+
+
+def load_model(path: str | Path | None, name: str = "kamer_commitments") -> CommitmentModel:
+    """The classifier in the ``model.json`` at ``path`` (``None``: the package's own)."""
+    if path is None:
+        return CommitmentModel.default()
+    return CommitmentModel.from_path(data_path(path, component=name, setting="model_path"))
+
+
+def _sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """The Doc's sentences as character offsets, surrounding whitespace trimmed.
+
+    ``text`` is ``doc.text`` when the caller has it already.
+    """
+    if text is None:
+        text = doc.text
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
-        text = sent.text
-        start = sent.start_char + len(text) - len(text.lstrip())
-        end = sent.start_char + len(text.rstrip())
+        sent_text = text[sent.start_char : sent.end_char]
+        start = sent.start_char + len(sent_text) - len(sent_text.lstrip())
+        end = sent.start_char + len(sent_text.rstrip())
         if end > start:
             out.append((start, end))
     return out
 
 
 class CommitmentFinder:
+    """Finds commitments and links (see the module docstring).
+
+    The cue patterns and the classifier are ``cues``/``model`` when given, else read
+    from ``cues_path`` and ``model_path`` (``None``: the package's own); a candidate
+    sentence is a commitment when the classifier gives it at least ``threshold``.
+    """
+
     def __init__(
         self,
         nlp: Language,
@@ -57,13 +87,39 @@ class CommitmentFinder:
         spans_key: str = COMMITMENTS_KEY,
         cues: CueSet | None = None,
         model: CommitmentModel | None = None,
+        cues_path: str | Path | None = None,
+        model_path: str | Path | None = None,
+        scorer: SpansScorer | None = None,
     ) -> None:
         self.name = name
         self.threshold = threshold
         self.spans_key = spans_key
-        self.cues = cues or CueSet.default()
-        self.model = model or CommitmentModel.default()
+        self.scorer = scorer
+        self.cues = cues or load_cues(cues_path, name)
+        self.model = model or load_model(model_path, name)
         self.model.check_cues(self.cues)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        cues_path: str | None = None,
+        model_path: str | None = None,
+    ) -> None:
+        """Load other cues or another classifier (``[initialize.components.NAME]``);
+        without a path nothing changes, so initializing a loaded pipeline keeps what it has."""
+        if cues_path is not None or model_path is not None:
+            cues = self.cues if cues_path is None else load_cues(cues_path, self.name)
+            model = self.model if model_path is None else load_model(model_path, self.name)
+            model.check_cues(cues)
+            self.cues, self.model = cues, model
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """P/R/F of the COMMITMENT spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("SENT_START"):
@@ -71,12 +127,15 @@ class CommitmentFinder:
                 f"{self.name} needs sentence boundaries: add 'kamer_sentences' (or another "
                 "sentence splitter) before it in the pipeline"
             )
+        # the text and span groups are read once: doc.text per sentence is quadratic
+        view = DocView(doc)
+        text = view.text
         candidates = []
-        for start, end in _sentences(doc):
-            matches = self.cues.match(doc.text[start:end])
+        for start, end in _sentences(doc, text):
+            matches = self.cues.match(text[start:end])
             if self.cues.is_candidate(matches):
                 candidates.append((start, end, matches))
-        proba = self.model.predict_proba([doc.text[s:e] for s, e, _ in candidates], self.cues)
+        proba = self.model.predict_proba([text[s:e] for s, e, _ in candidates], self.cues)
         spans: list[Span] = []
         records: list[dict[str, Any]] = []
         n_commit = n_link = 0
@@ -92,10 +151,10 @@ class CommitmentFinder:
                     continue
                 spans.append(span)
                 set_span_attrs(span, {"commitment_id": cid})
-                records.append(self._commitment(doc, span, matches, cid, confidence))
+                records.append(self._commitment(view, span, matches, cid, confidence))
             elif label == "link":
                 n_link += 1
-                records.append(self._link(doc, start, end, matches, f"l{n_link}", confidence))
+                records.append(self._link(view, start, end, matches, f"l{n_link}", confidence))
         doc.spans[self.spans_key] = spans
         doc._.set(COMMITMENT_RECORDS_EXT, records)
         return doc
@@ -107,12 +166,12 @@ class CommitmentFinder:
         return span
 
     def _commitment(
-        self, doc: Doc, span: Span, matches: list[Any], cid: str, confidence: float
+        self, view: DocView, span: Span, matches: list[Any], cid: str, confidence: float
     ) -> dict[str, Any]:
         start, end = span.start_char, span.end_char
         anchor = choose_anchor(matches, start, self.cues, (COMMITMENT,))
-        deadline = find_deadline(doc, start, end, anchor, self.cues)
-        action, action_region = find_action(doc, start, end, anchor, deadline, self.cues)
+        deadline = find_deadline(view, start, end, anchor, self.cues)
+        action, action_region = find_action(view, start, end, anchor, deadline, self.cues)
         return {
             "kind": "commitment",
             "id": cid,
@@ -120,8 +179,8 @@ class CommitmentFinder:
             "start": start,
             "end": end,
             "text": span.text,
-            "actor": find_actor(doc, start, end, anchor),
-            "addressee": find_addressee(doc, start, end, self.cues),
+            "actor": find_actor(view, start, end, anchor),
+            "addressee": find_addressee(view, start, end, self.cues),
             "action": action,
             "action_start": action_region[0] if action_region else None,
             "action_end": action_region[1] if action_region else None,
@@ -131,7 +190,7 @@ class CommitmentFinder:
         }
 
     def _link(
-        self, doc: Doc, start: int, end: int, matches: list[Any], lid: str, confidence: float
+        self, view: DocView, start: int, end: int, matches: list[Any], lid: str, confidence: float
     ) -> dict[str, Any]:
         anchor = choose_anchor(matches, start, self.cues, (LINK, COMMITMENT))
         return {
@@ -139,9 +198,9 @@ class CommitmentFinder:
             "id": lid,
             "start": start,
             "end": end,
-            "text": doc.text[start:end],
-            "actor": find_actor(doc, start, end, anchor),
-            **find_link_target(doc, start, end, self.cues),
+            "text": view.text[start:end],
+            "actor": find_actor(view, start, end, anchor),
+            **find_link_target(view, start, end, self.cues),
             "confidence": round(confidence, 3),
         }
 
@@ -188,9 +247,31 @@ class CommitmentFinder:
     "kamer_commitments",
     assigns=["doc.spans", f"doc._.{COMMITMENT_RECORDS_EXT}"],
     requires=["token.is_sent_start"],
-    default_config={"threshold": DEFAULT_THRESHOLD, "spans_key": COMMITMENTS_KEY},
+    default_config={
+        "threshold": DEFAULT_THRESHOLD,
+        "spans_key": COMMITMENTS_KEY,
+        "cues_path": None,
+        "model_path": None,
+        "scorer": {"@scorers": SPANS_SCORER},
+    },
+    default_score_weights=score_weights(COMMITMENTS_KEY),
 )
 def make_commitment_finder(
-    nlp: Language, name: str, *, threshold: float, spans_key: str
+    nlp: Language,
+    name: str,
+    *,
+    threshold: float,
+    spans_key: str,
+    cues_path: str | None,
+    model_path: str | None,
+    scorer: SpansScorer | None,
 ) -> CommitmentFinder:
-    return CommitmentFinder(nlp, name, threshold=threshold, spans_key=spans_key)
+    return CommitmentFinder(
+        nlp,
+        name,
+        threshold=threshold,
+        spans_key=spans_key,
+        cues_path=cues_path,
+        model_path=model_path,
+        scorer=scorer,
+    )

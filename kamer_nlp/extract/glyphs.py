@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from kamer_nlp.errors import ExtractionError
+
+__all__ = ["ExtractionError", "Glyph", "GlyphSource", "PageGlyphs", "Rule"]
+
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
@@ -59,12 +63,3 @@ class GlyphSource(Protocol):
     """A PDF backend: yields the pages of a document as glyph lists."""
 
     def pages(self, path: Path) -> Iterator[PageGlyphs]: ...
-
-
-class ExtractionError(Exception):
-    """A document that cannot be extracted; ``kind`` is the errors.jsonl code."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message

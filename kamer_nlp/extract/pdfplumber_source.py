@@ -7,7 +7,8 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
-from kamer_nlp.extract.glyphs import ExtractionError, Glyph, PageGlyphs, Rule
+from kamer_nlp.errors import ExtractionError
+from kamer_nlp.extract.glyphs import Glyph, PageGlyphs, Rule
 
 log = logging.getLogger(__name__)
 

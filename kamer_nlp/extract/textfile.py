@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
 
 SNIFF_BYTES = 4096
 # UTF-32 LE's BOM starts with UTF-16 LE's (FF FE): test the longer ones first

@@ -1,7 +1,11 @@
 """The Dutch lemma lookup table for spaCy's lookup lemmatizer.
 
 The table ships in ``kamer_nlp/resources/lemmas/`` (from spacy-lookups-data, MIT; see
-the README there), so the default pipeline does not need spacy-lookups-data itself.
+the README there), so the default pipeline does not need spacy-lookups-data itself. The
+default config hands it to the lemmatizer at initialisation::
+
+    [initialize.components.lemmatizer.lookups]
+    @misc = "kamer_nlp.dutch_lemma_lookups.v1"
 """
 
 from __future__ import annotations
@@ -10,10 +14,9 @@ import gzip
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.lookups import Lookups
+import spacy
+from spacy.lookups import Lookups
 
 LOOKUP_RESOURCE = ("lemmas", "nl_lemma_lookup.json.gz")
 
@@ -26,13 +29,9 @@ def dutch_lookup_table() -> dict[str, str]:
     return table
 
 
-def lemma_lookups(lang: str | None) -> Lookups | None:
-    """The tables a lookup lemmatizer for ``lang`` needs: the shipped table for Dutch;
-    None for other languages (spaCy then looks for spacy-lookups-data)."""
-    if lang != "nl":
-        return None
-    from spacy.lookups import Lookups
-
+@spacy.registry.misc("kamer_nlp.dutch_lemma_lookups.v1")
+def create_dutch_lemma_lookups() -> Lookups:
+    """The ``lemma_lookup`` table a lookup lemmatizer needs, for Dutch."""
     lookups = Lookups()
     lookups.add_table("lemma_lookup", dutch_lookup_table())
     return lookups

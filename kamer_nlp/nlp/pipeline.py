@@ -1,28 +1,40 @@
 """Building the spaCy pipeline from a config in ``pipelines/``.
 
 ``default`` is blank Dutch plus the project's components; ``lg`` sources the
-tagger, parser, lemmatizer and NER of ``nl_core_news_lg`` under the same
-components; any other value is a path to a spaCy config file. A pipeline is
-built once per process and reused.
+tagger, parser, lemmatizer and NER of ``nl_core_news_lg`` (spaCy's own ``source``)
+under the same components; any other value is a path to a spaCy config file. Every
+config is built the same way, as spaCy builds a config for training: the components
+from ``[components]`` (``factory`` or ``source``), then ``nlp.initialize()`` for the
+components that are not sourced (the lookup lemmatizer loads its tables, the
+``[initialize]`` callbacks run). A pipeline is built once per process and reused.
+
+The kamer-nlp components, tokenizer, scorers and callbacks are registered with
+spaCy by decorators in the modules that define them; spaCy imports those modules
+through the package's entry points (``spacy_factories``, … in pyproject.toml) when it
+first needs one, as it does for any plugin package.
 """
 
 from __future__ import annotations
 
 import importlib.util
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from thinc.api import Config
 
-# Import the component modules so their factories are registered.
-from kamer_nlp.nlp import extensions as _extensions  # noqa: F401
-from kamer_nlp.nlp import sentences as _sentences  # noqa: F401
-from kamer_nlp.nlp.components import register_all
-from kamer_nlp.nlp.lemmas import lemma_lookups
-from kamer_nlp.nlp.tokenizer import customise as customise_tokenizer
+from kamer_nlp.errors import PipelineError
+
+__all__ = [
+    "PipelineError",
+    "config_text",
+    "data_files",
+    "load_pipeline",
+    "model_name",
+    "sourced_models",
+]
 
 LG_MODEL = "nl_core_news_lg"
 LG_INSTALL = f"python -m spacy download {LG_MODEL}"
@@ -30,10 +42,7 @@ BUILTIN = ("default", "lg")
 # The rule pipeline is linear in the text length; a parser needs about 1 GB per 100,000
 # characters, so the lg pipeline keeps spaCy's own limit.
 MAX_CHARS_RULES = 5_000_000
-
-
-class PipelineError(Exception):
-    """A pipeline that cannot be built here; the message is one line for the user."""
+FACTORY = "kamer_sentences"  # one of the package's factories: is the package installed?
 
 
 def config_text(name: str) -> str:
@@ -51,35 +60,70 @@ def config_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def parse_config(text: str) -> Config:
+    """The config with its variables (``${paths.base_model}``) filled in."""
+    return spacy.util.load_config_from_str(text, interpolate=True)
+
+
+def sourced_models(config: Config) -> list[str]:
+    """The trained pipelines that components are sourced from, in pipeline order."""
+    components = config.get("components", {})
+    found = [
+        str(components[pipe]["source"])
+        for pipe in config["nlp"].get("pipeline", [])
+        if "source" in components.get(pipe, {})
+    ]
+    return list(dict.fromkeys(found))
+
+
+def data_files(name: str) -> list[Path]:
+    """The data files and folders that the components' ``*_path`` settings name (in
+    ``[components]`` and ``[initialize.components]``): what a run's identity must cover
+    besides the package's own resources."""
+    config = parse_config(config_text(name))
+    sections = [*config.get("components", {}).values()]
+    sections += [*config.get("initialize", {}).get("components", {}).values()]
+    found = [
+        Path(str(value))
+        for section in sections
+        for key, value in section.items()
+        if key.endswith("_path") and value is not None
+    ]
+    return list(dict.fromkeys(found))
+
+
 def model_name(name: str) -> str | None:
-    return LG_MODEL if LG_MODEL in config_text(name) else None
+    """The trained pipeline the pipeline ``name`` sources components from, if any."""
+    models = sourced_models(parse_config(config_text(name)))
+    return ", ".join(models) if models else None
+
+
+def _check_installed(name: str, config: Config) -> None:
+    factories = {ep.name for ep in metadata.entry_points(group="spacy_factories")}
+    if FACTORY not in factories:
+        raise PipelineError(
+            "kamer-nlp's spaCy components are not registered: install the package "
+            "(`pip install -e .` in a checkout)"
+        )
+    for model in sourced_models(config):
+        if not Path(model).exists() and importlib.util.find_spec(model) is None:
+            which = f"the {name} pipeline" if name in BUILTIN else f"the pipeline {name!r}"
+            raise PipelineError(
+                f"{which} needs {model}, which is not installed: "
+                f"run `python -m spacy download {model}`"
+            )
 
 
 @cache
 def load_pipeline(name: str = "default") -> Language:
     """The pipeline for ``name`` ('default', 'lg' or a config path), built once per process."""
-    register_all()
     text = config_text(name)
-    if LG_MODEL in text and importlib.util.find_spec(LG_MODEL) is None:  # the model is a package
-        raise PipelineError(
-            f"the lg pipeline needs {LG_MODEL}, which is not installed: run `{LG_INSTALL}`"
-        )
+    _check_installed(name, parse_config(text))
     config = spacy.util.load_config_from_str(text)
-    kamer = dict(config.pop("kamer", {}))
-    base = kamer.get("base_model")
-    if base:
-        nlp = spacy.load(base, exclude=list(kamer.get("exclude", [])))
-        customise_tokenizer(nlp)
-        for pipe in config["nlp"]["pipeline"]:
-            settings = dict(config["components"][pipe])
-            factory = settings.pop("factory")
-            before = "parser" if pipe == "kamer_sentences" and "parser" in nlp.pipe_names else None
-            nlp.add_pipe(factory, name=pipe, config=settings, before=before)
-        return nlp
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    for _, pipe in nlp.pipeline:
-        if isinstance(pipe, Lemmatizer) and pipe.mode == "lookup":
-            pipe.initialize(lookups=lemma_lookups(nlp.lang))  # Dutch: resources/lemmas/
+    sourced = [pipe for pipe in nlp.pipe_names if "source" in config["components"][pipe]]
+    with nlp.select_pipes(disable=sourced):  # trained components keep their weights
+        nlp.initialize()
     if "parser" not in nlp.pipe_names:
         nlp.max_length = MAX_CHARS_RULES
     return nlp

@@ -4,6 +4,12 @@ spaCy's Dutch rules keep "Bontenbal/Grinwis" and "IenW/RWS" as one token, so an
 actor or reference span ending at the slash cannot align with token boundaries.
 A slash between letters becomes an infix (and/or, "en/of", stays one token via an
 exception).
+
+Two registered functions apply it: the tokenizer ``kamer_nlp.DutchTokenizer.v1`` (spaCy's
+Dutch tokenizer, extended: the default pipeline) and the callback
+``kamer_nlp.customise_tokenizer.v1``, which extends the tokenizer a pipeline has, for
+``[initialize.after_init]`` after ``spacy.copy_from_base_model.v1`` has copied a trained
+pipeline's tokenizer (the lg pipeline).
 """
 
 from __future__ import annotations
@@ -37,3 +43,12 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         return customise(nlp)
 
     return make
+
+
+@spacy.registry.callbacks("kamer_nlp.customise_tokenizer.v1")
+def create_customise_callback() -> Callable[[Language], Language]:
+    def apply(nlp: Language) -> Language:
+        customise(nlp)
+        return nlp
+
+    return apply

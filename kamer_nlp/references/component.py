@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
+from kamer_nlp.nlp.data import read_data
 from kamer_nlp.nlp.extensions import ATTRS_EXT, REFERENCES_KEY, doc_date, set_span_attrs
+from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 from kamer_nlp.references.parse import find_references
 from kamer_nlp.references.reference import REFERENCE_TYPES, Reference
-from kamer_nlp.references.rules import ABBREVIATIONS_FILE, PATTERNS_FILE, ReferenceRules
+from kamer_nlp.references.rules import (
+    ABBREVIATIONS_FILE,
+    PATTERNS_FILE,
+    ReferenceRules,
+    read_resource,
+)
 
 REFERENCE_LABEL = "REFERENCE"
+
+
+def load_rules(
+    patterns_path: str | Path | None,
+    abbreviations_path: str | Path | None,
+    name: str = "kamer_references",
+) -> ReferenceRules:
+    """The rules from these files (``None``: the package's own ``patterns.toml`` and
+    ``abbreviations.toml``)."""
+    if patterns_path is None and abbreviations_path is None:
+        return ReferenceRules.default()
+    return ReferenceRules(
+        read_resource(PATTERNS_FILE)
+        if patterns_path is None
+        else read_data(patterns_path, component=name, setting="patterns_path"),
+        read_resource(ABBREVIATIONS_FILE)
+        if abbreviations_path is None
+        else read_data(abbreviations_path, component=name, setting="abbreviations_path"),
+    )
 
 
 class ReferenceRecognizer:
@@ -23,6 +50,8 @@ class ReferenceRecognizer:
     Each span has label ``REFERENCE``, ``kb_id`` the canonical id (empty for a
     letter known only by its date) and attrs ``{"type", "url", …}`` stored with
     :func:`set_span_attrs`. Letters cited by date resolve against ``doc_date(doc)``.
+    The patterns and abbreviations come from ``patterns_path`` and
+    ``abbreviations_path`` (``None``: the package's own).
     """
 
     def __init__(
@@ -33,6 +62,9 @@ class ReferenceRecognizer:
         spans_key: str = REFERENCES_KEY,
         types: Iterable[str] | None = None,
         overwrite: bool = True,
+        patterns_path: str | Path | None = None,
+        abbreviations_path: str | Path | None = None,
+        scorer: SpansScorer | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -42,7 +74,37 @@ class ReferenceRecognizer:
         if unknown:
             raise ValueError(f"unknown reference types {sorted(unknown)}; known: {REFERENCE_TYPES}")
         self.overwrite = overwrite
-        self.rules = ReferenceRules.default()
+        self.rules = load_rules(patterns_path, abbreviations_path, name)
+        self.scorer = scorer
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns_path: str | None = None,
+        abbreviations_path: str | None = None,
+    ) -> None:
+        """Load other rules (``[initialize.components.NAME]``); without a path nothing
+        changes, so initializing a loaded pipeline keeps what it has."""
+        if patterns_path is not None or abbreviations_path is not None:
+            current = self.rules
+            self.rules = ReferenceRules(
+                current.patterns_text
+                if patterns_path is None
+                else read_data(patterns_path, component=self.name, setting="patterns_path"),
+                current.abbreviations_text
+                if abbreviations_path is None
+                else read_data(
+                    abbreviations_path, component=self.name, setting="abbreviations_path"
+                ),
+            )
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """P/R/F of the REFERENCE spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         refs = find_references(doc.text, doc_date=doc_date(doc), rules=self.rules, types=self.types)
@@ -106,7 +168,15 @@ class ReferenceRecognizer:
 @Language.factory(
     "kamer_references",
     assigns=["doc.spans", f"doc._.{ATTRS_EXT}"],
-    default_config={"spans_key": REFERENCES_KEY, "types": None, "overwrite": True},
+    default_config={
+        "spans_key": REFERENCES_KEY,
+        "types": None,
+        "overwrite": True,
+        "patterns_path": None,
+        "abbreviations_path": None,
+        "scorer": {"@scorers": SPANS_SCORER},
+    },
+    default_score_weights=score_weights(REFERENCES_KEY),
 )
 def make_reference_recognizer(
     nlp: Language,
@@ -114,5 +184,17 @@ def make_reference_recognizer(
     spans_key: str,
     types: list[str] | None,
     overwrite: bool,
+    patterns_path: str | None,
+    abbreviations_path: str | None,
+    scorer: SpansScorer | None,
 ) -> ReferenceRecognizer:
-    return ReferenceRecognizer(nlp, name, spans_key=spans_key, types=types, overwrite=overwrite)
+    return ReferenceRecognizer(
+        nlp,
+        name,
+        spans_key=spans_key,
+        types=types,
+        overwrite=overwrite,
+        patterns_path=patterns_path,
+        abbreviations_path=abbreviations_path,
+        scorer=scorer,
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
+from kamer_nlp.nlp.data import read_data
 from kamer_nlp.nlp.extensions import (
     ATTRS_EXT,
     TIMEX_KEY,
@@ -17,6 +19,7 @@ from kamer_nlp.nlp.extensions import (
     doc_date,
     set_span_attrs,
 )
+from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 from kamer_nlp.temporal.finder import TimexFinder
 from kamer_nlp.temporal.resources import CONVENTIONS_FILE, LEXICON_FILE, TemporalResources
 from kamer_nlp.temporal.timex import TIMEX_LABEL, Timex
@@ -27,13 +30,36 @@ NO_DATE_WARNING = (
 )
 
 
+def load_resources(
+    lexicon_path: str | Path | None,
+    conventions_path: str | Path | None,
+    name: str = "kamer_temporal",
+    base: TemporalResources | None = None,
+) -> TemporalResources:
+    """The lexicon and conventions from these files; a ``None`` path keeps ``base``'s
+    file (the package's own when ``base`` is None)."""
+    base = base or TemporalResources.default()
+    if lexicon_path is None and conventions_path is None:
+        return base
+    return TemporalResources(
+        base.lexicon_text
+        if lexicon_path is None
+        else read_data(lexicon_path, component=name, setting="lexicon_path"),
+        base.conventions_text
+        if conventions_path is None
+        else read_data(conventions_path, component=name, setting="conventions_path"),
+    )
+
+
 class TemporalTagger:
     """Finds time expressions with :func:`~kamer_nlp.temporal.find_timexes` and writes
     ``TIMEX`` spans to ``doc.spans[spans_key]`` (``kb_id`` = the TIMEX3 value) with attrs
     ``{"kind", "value", "mod", "interval", "due", "anchored", …}`` via :func:`set_span_attrs`.
 
     Relative expressions resolve against ``doc_date(doc)``; when it is None they keep
-    their value and mod, get no interval, and the Doc gets a warning.
+    their value and mod, get no interval, and the Doc gets a warning. The lexicon and
+    calendar conventions come from ``lexicon_path`` and ``conventions_path`` (``None``:
+    the package's own).
     """
 
     def __init__(
@@ -43,13 +69,35 @@ class TemporalTagger:
         *,
         spans_key: str = TIMEX_KEY,
         overwrite: bool = True,
+        lexicon_path: str | Path | None = None,
+        conventions_path: str | Path | None = None,
+        scorer: SpansScorer | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.overwrite = overwrite
-        self.resources = TemporalResources.default()
-        self.finder = TimexFinder(self.resources)
+        self.scorer = scorer
+        self._use(load_resources(lexicon_path, conventions_path, name))
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon_path: str | None = None,
+        conventions_path: str | None = None,
+    ) -> None:
+        """Load another lexicon or conventions (``[initialize.components.NAME]``); without
+        a path nothing changes, so initializing a loaded pipeline keeps what it has."""
+        if lexicon_path is not None or conventions_path is not None:
+            self._use(load_resources(lexicon_path, conventions_path, self.name, self.resources))
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """P/R/F of the TIMEX spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         timexes = self.finder.find(doc.text, doc_date(doc))
@@ -115,9 +163,30 @@ class TemporalTagger:
 @Language.factory(
     "kamer_temporal",
     assigns=["doc.spans", f"doc._.{ATTRS_EXT}", f"doc._.{WARNINGS_EXT}"],
-    default_config={"spans_key": TIMEX_KEY, "overwrite": True},
+    default_config={
+        "spans_key": TIMEX_KEY,
+        "overwrite": True,
+        "lexicon_path": None,
+        "conventions_path": None,
+        "scorer": {"@scorers": SPANS_SCORER},
+    },
+    default_score_weights=score_weights(TIMEX_KEY),
 )
 def make_temporal_tagger(
-    nlp: Language, name: str, spans_key: str, overwrite: bool
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    overwrite: bool,
+    lexicon_path: str | None,
+    conventions_path: str | None,
+    scorer: SpansScorer | None,
 ) -> TemporalTagger:
-    return TemporalTagger(nlp, name, spans_key=spans_key, overwrite=overwrite)
+    return TemporalTagger(
+        nlp,
+        name,
+        spans_key=spans_key,
+        overwrite=overwrite,
+        lexicon_path=lexicon_path,
+        conventions_path=conventions_path,
+        scorer=scorer,
+    )

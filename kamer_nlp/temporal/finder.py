@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -52,6 +53,25 @@ _EVENT_ANCHOR_AFTER = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?]\s|\n\s*\n")
 _VERGADERJAAR = re.compile(r"(?:vergader|zittings)jaar\s*\Z", re.I)
+# what the text before a match ends with (searched with endpos = the match's start)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s*|\n\s*)\Z")  # the match opens a sentence
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:19|20)\d\d\s*\Z")  # "in 2030 en 2050"
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d")  # "bij de ontwerpbegroting 2017"
+
+
+def _trailing_space_start(text: str, pos: int) -> int:
+    """Where the run of whitespace (``\\s``) that ends at ``pos`` starts (``pos`` if none)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, pos: int, reach: int) -> bool:
+    """``pattern.search(text[:pos])`` for a pattern anchored at the end (``\\Z``) whose match
+    starts at most ``reach`` characters before the trailing whitespace: only that tail of the
+    text is searched (a prefix copied and searched per match is quadratic in the length)."""
+    lo = max(0, _trailing_space_start(text, pos) - reach)
+    return pattern.search(text, lo, pos) is not None
 
 
 @dataclass(frozen=True)
@@ -206,11 +226,20 @@ class TimexFinder:
 
     @staticmethod
     def _select(cands: list[Core]) -> list[Core]:
+        """The longest candidates first (then priority, position), each kept if it overlaps
+        none kept before. The kept ones never overlap, so in (start, end) order their ends
+        are in order too and a clash is found by bisection."""
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
         taken: list[Core] = []
+        keys: list[tuple[int, int]] = []  # (start, end) of the kept, sorted
+        ends: list[int] = []  # their ends, in the same order (also sorted)
         for c in cands:
-            if all(c.end <= t.start or c.start >= t.end for t in taken):
+            # kept t with t.end > c.start and t.start < c.end would overlap c
+            if bisect_right(ends, c.start) >= bisect_left(keys, (c.end,)):
                 taken.append(c)
+                n = bisect_left(keys, (c.start, c.end))
+                keys.insert(n, (c.start, c.end))
+                ends.insert(n, c.end)
         return sorted(taken, key=lambda c: c.start)
 
     def _core(self, m: re.Match[str], category: str, start: int | None = None, **kw: Any) -> Core:
@@ -317,11 +346,7 @@ class TimexFinder:
     def _h_month(self, m: re.Match[str], text: str) -> Core | None:
         mon = self._month_no(m["mon"])
         bare = not (m["part"] or m["half"] or m["dx"] or m["year"] or m["sfx"] or m["ydx"])
-        if (
-            bare
-            and m["mon"][0].isupper()
-            and not re.search(r"(?:^|[.!?:]\s*|\n\s*)\Z", text[: m.start()])
-        ):
+        if bare and m["mon"][0].isupper() and not _ends_with(_SENTENCE_OPENING, text, m.start(), 1):
             return None  # "Mei Li Vos": Dutch month names are lower case mid-sentence
         policy = None
         if m["dx"]:
@@ -340,9 +365,7 @@ class TimexFinder:
         cue = self._norm(m["cue"] or "")
         if self.not_year_after.match(text, m.end()):
             return None
-        if cue in self.coordinated and not re.search(
-            r"(?<!\w)(?:19|20)\d\d\s*\Z", text[: m.start()]
-        ):
+        if cue in self.coordinated and not _ends_with(_YEAR_BEFORE, text, m.start(), 4):
             return None  # "en 2050" only after another year: "in 2030 en 2050"
         y, part = int(m["year"]), self._part(m)
         fixed = periods.year(y)
@@ -434,7 +457,7 @@ class TimexFinder:
         key = self.event_names[next(n for n in self.event_names if self._norm(n) == name)]
         spec = self.conv.events[key]
         offset = int(spec.get("year_offset", 0))
-        if name in self.bij_only and re.match(r"\s+(?:19|20)\d\d", text[m.end("name") :]):
+        if name in self.bij_only and _YEAR_AFTER.match(text, m.end("name")):
             return None  # "bij de ontwerpbegroting 2017" names the document
         if m["year"]:
             core = self._core(

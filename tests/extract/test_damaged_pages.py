@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kamer_nlp.api import repair_pdf
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
 
 TEXT = "Geachte voorzitter, hierbij informeer ik uw Kamer over de voortgang van pagina {n}."
 

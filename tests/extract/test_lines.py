@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kamer_nlp.extract.glyphs import ExtractionError
+from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.lines import build_layout, normalise_glyph_text
 from kamer_nlp.extract.pdfplumber_source import PdfplumberSource, check_pdf_file
 from tests.pdfs import draw_pdf

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 
-from kamer_nlp.nlp.lemmas import dutch_lookup_table, lemma_lookups
+from kamer_nlp.nlp.lemmas import dutch_lookup_table
 from kamer_nlp.nlp.pipeline import load_pipeline
 from kamer_nlp.repair import lexicon
 
@@ -32,9 +33,12 @@ def test_the_default_pipeline_lemmatizes_with_the_shipped_table() -> None:
     ]
 
 
-def test_other_languages_are_left_to_spacy() -> None:
-    assert lemma_lookups("de") is None
-    assert "lemma_lookup" in lemma_lookups("nl").tables  # type: ignore[union-attr]
+def test_the_table_is_a_registered_loader_for_any_config() -> None:
+    """``@misc = "kamer_nlp.dutch_lemma_lookups.v1"`` in a config's
+    ``[initialize.components.lemmatizer.lookups]`` gives a lookup lemmatizer the table."""
+    lookups = spacy.registry.misc.get("kamer_nlp.dutch_lemma_lookups.v1")()
+    assert lookups.tables == ["lemma_lookup"]
+    assert lookups.get_table("lemma_lookup")["kamerleden"] == "kamerlid"
 
 
 def test_the_repair_lexicon_holds_every_form_of_the_three_tables() -> None:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kamer_nlp.nlp.pipeline import PipelineError, load_pipeline
+from kamer_nlp.errors import PipelineError
+from kamer_nlp.nlp.pipeline import load_pipeline
 
 HAS_LG = importlib.util.find_spec("nl_core_news_lg") is not None
 

@@ -1,0 +1,118 @@
+"""When a commitment is due: :func:`find_deadline` over the sentence's TIMEX spans.
+
+Without TIMEX spans the deadline is None. Also :func:`_regex_date`, the fallback date of
+a link (:mod:`.links`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from kamer_nlp.commitments.anchor import Anchor
+from kamer_nlp.commitments.cues import CueSet
+from kamer_nlp.commitments.view import DocView, as_view
+from kamer_nlp.nlp.extensions import TIMEX_KEY, doc_date, get_span_attrs
+
+_BARE_YEAR = re.compile(r"^\d{4}$")
+# characters before / after a year searched for target words ("toe naar … in 2050", "in 2030 te halveren")
+TARGET_WINDOW = (40, 25)
+
+
+def is_target_year(doc: Doc | DocView, span: Span, sentence: tuple[int, int], cues: CueSet) -> bool:
+    """A bare year next to target words (``target_pattern``): a goal, not a deadline.
+
+    "toe naar een circulaire economie in 2050", "het doel … in 2030 te halveren",
+    "50 procent in 2030". Years with a modifier ("uiterlijk in 2025", "vanaf 2026"), other
+    dates and years away from target words ("zal in 2025 een wetsvoorstel indienen om de
+    uitstoot in 2050 te halveren": 2025) stay candidates.
+    """
+    value = str(get_span_attrs(span).get("value") or "")
+    if not _BARE_YEAR.match(value) or get_span_attrs(span).get("mod"):
+        return False
+    before, after = TARGET_WINDOW
+    lo = max(sentence[0], span.start_char - before)
+    hi = min(sentence[1], span.end_char + after)
+    return bool(cues.regex("target").search(as_view(doc).text, lo, hi))
+
+
+def find_deadline(
+    doc: Doc | DocView, start: int, end: int, anchor: Anchor | None, cues: CueSet
+) -> dict[str, Any] | None:
+    """The TIMEX that bounds the action: deadlines first, then those with a due date, nearest the
+    cue; target years ("… in 2050") are never deadlines."""
+    view = as_view(doc)
+    timexes = [
+        s
+        for s in view.spans_in(TIMEX_KEY, start, end)
+        if not is_target_year(view, s, (start, end), cues)
+    ]
+    if not timexes:
+        return None
+    pivot = anchor.end if anchor else start
+
+    def rank(span: Span) -> tuple[int, int]:
+        attrs = get_span_attrs(span)
+        kind = attrs.get("kind")
+        tier = (
+            0
+            if kind == "deadline"
+            else 1
+            if attrs.get("due")
+            else 2
+            if kind in ("vague", "date")
+            else 3
+        )
+        return tier, abs(span.start_char - pivot)
+
+    best = min(timexes, key=rank)
+    attrs = get_span_attrs(best)
+    if attrs.get("kind") == "set":  # "jaarlijks" is a frequency, not a deadline
+        return None
+    interval = attrs.get("interval")
+    due, due_source = attrs.get("due"), "timex"
+    # "informeer ik uw Kamer in het najaar van 2023": a promise to act within a named period is
+    # due at its end; open-ended ("na de zomer"), vague and event-anchored times stay without one.
+    if (
+        due is None
+        and interval
+        and attrs.get("kind") == "date"
+        and attrs.get("mod") in (None, "END", "MID", "APPROX")
+    ):
+        due, due_source = interval[1], "interval_end"
+    return {
+        "start": best.start_char,
+        "end": best.end_char,
+        "text": best.text,
+        "kind": attrs.get("kind"),
+        "value": attrs.get("value"),
+        "mod": attrs.get("mod"),
+        "interval": list(interval) if interval else None,
+        "due": due,
+        "due_source": due_source if due else None,
+    }
+
+
+def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[str, Any] | None:
+    view = as_view(doc)
+    m = cues.regex("date").search(view.text, start, end)
+    if not m:
+        return None
+    month = cues.months.index(m.group("month").lower()) + 1
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None:
+        ref = doc_date(view.doc)
+        if ref is not None:  # "7 februari jl.": the latest such date on or before the document
+            year = (
+                ref.year if (month, int(m.group("day"))) <= (ref.month, ref.day) else ref.year - 1
+            )
+    value = None
+    if year is not None:
+        try:
+            value = dt.date(year, month, int(m.group("day"))).isoformat()
+        except ValueError:
+            value = None
+    return {"start": m.start(), "end": m.end(), "text": m.group(0), "value": value}

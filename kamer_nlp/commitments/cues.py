@@ -112,8 +112,6 @@ class CueSet:
     version: int
     cues: tuple[Cue, ...]
     meeting_pattern: str
-    date_pattern: str
-    months: tuple[str, ...]
     kamer_pattern: str
     clause_end_pattern: str
     target_pattern: str
@@ -142,8 +140,6 @@ class CueSet:
             version=int(data["version"]),
             cues=tuple(Cue.from_dict(c) for c in data["cues"]),
             meeting_pattern=data["meeting_pattern"],
-            date_pattern=data["date_pattern"],
-            months=tuple(data["months"]),
             kamer_pattern=data["kamer_pattern"],
             clause_end_pattern=data["clause_end_pattern"],
             target_pattern=data["target_pattern"],
@@ -158,8 +154,6 @@ class CueSet:
             "cues": [c.to_dict() for c in self.cues],
             "derived": [d.to_dict() for d in self.derived],
             "meeting_pattern": self.meeting_pattern,
-            "date_pattern": self.date_pattern,
-            "months": list(self.months),
             "kamer_pattern": self.kamer_pattern,
             "clause_end_pattern": self.clause_end_pattern,
             "target_pattern": self.target_pattern,
@@ -196,7 +190,9 @@ class CueSet:
         return any(m.kind in (COMMITMENT, LINK) for m in matches)
 
     def regex(self, name: str) -> re.Pattern[str]:
-        """One of the auxiliary patterns (meeting, date, kamer, clause_end, target)."""
+        """One of the auxiliary patterns (meeting, kamer, clause_end, target). Dates are read by
+        the language layer (kamer_nlp.lang); a cue file's former ``date_pattern`` and ``months``
+        are ignored."""
         pattern = getattr(self, f"{name}_pattern")
         case = name in ("meeting", "kamer")
         return _compile(pattern, case)

@@ -1,4 +1,10 @@
-"""The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions."""
+"""The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions.
+
+The lexicon seen by the finder is the language layer's calendar words (month names and
+abbreviations, weekdays, ordinals: kamer_nlp/resources/lang/calendar.json) under the
+temporal lexicon.json; a section of lexicon.json with the same name replaces the language
+layer's (a pipeline saved before the split has them in its lexicon.json, with the same words).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from kamer_nlp.lang.words import calendar
 
 LEXICON_FILE = "lexicon.json"
 CONVENTIONS_FILE = "conventions.json"
@@ -23,7 +31,7 @@ class TemporalResources:
 
     @property
     def lexicon(self) -> dict[str, Any]:
-        return _parse(self.lexicon_text)
+        return _with_calendar(self.lexicon_text)
 
     @property
     def conventions(self) -> dict[str, Any]:
@@ -52,6 +60,11 @@ class TemporalResources:
 def _parse(text: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _with_calendar(text: str) -> dict[str, Any]:
+    return {**calendar().sections(), **_parse(text)}
 
 
 @cache

@@ -125,8 +125,8 @@ class DateMatch:
 
 @dataclass(frozen=True)
 class DayMonthMatch:
-    """"7 februari", "7 februari 2018" or "7 februari jl." in a text; ``year`` is None when
-    none is written, ``past`` True after "jl."."""
+    """A day and month in a text: "7 februari", "7 februari 2018", "7 februari jl.";
+    ``year`` is None when none is written, ``past`` True after "jl."."""
 
     start: int
     end: int

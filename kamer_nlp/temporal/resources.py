@@ -63,7 +63,7 @@ def _parse(text: str) -> dict[str, Any]:
 
 
 @cache
-def _with_calendar(text: str) -> dict[str, Any]:
+def _with_calendar(text: str) -> dict[str, object]:
     return {**calendar().sections(), **_parse(text)}
 
 

@@ -8,7 +8,8 @@ A named group starting with ``agent`` marks the grammatical actor of the cue
 ("ik", "het kabinet", "de Minister van …"). *Derived* features combine cues
 (a linear model cannot): one fires when any cue of ``any``, every cue of ``all``
 and none of ``none`` matched ("a present-tense first-person verb with no future
-cue at all").
+cue at all"). A pattern may write ``{{months}}`` for the month names of the language layer
+(kamer_nlp.lang: "januari|februari|…|december", no group).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+from kamer_nlp.lang.dates import month_alternation
 
 CUES_RESOURCE = ("commitments", "cues.json")
 
@@ -98,10 +101,18 @@ class CueMatch:
 _CACHE: dict[tuple[str, bool], re.Pattern[str]] = {}
 
 
+MONTHS_PLACEHOLDER = "{{months}}"
+
+
+def expand(pattern: str) -> str:
+    """The pattern with ``{{months}}`` replaced by the month names (an alternation, no group)."""
+    return pattern.replace(MONTHS_PLACEHOLDER, month_alternation())
+
+
 def _compile(pattern: str, case: bool) -> re.Pattern[str]:
     key = (pattern, case)
     if key not in _CACHE:
-        _CACHE[key] = re.compile(pattern, 0 if case else re.IGNORECASE)
+        _CACHE[key] = re.compile(expand(pattern), 0 if case else re.IGNORECASE)
     return _CACHE[key]
 
 

@@ -126,3 +126,11 @@ def test_the_language_layer_sits_below_every_stage() -> None:
         assert all(m.startswith("kamer_nlp.lang") for m in inner), (path, inner)
     for path in (PACKAGE / "repair").glob("*.py"):
         assert not any(m.startswith("kamer_nlp.temporal") for m in _imports(path)), path
+
+
+def test_batch_reads_every_input_kind(tmp_path: Path) -> None:
+    from kamer_nlp.batch.inputs import find_inputs
+
+    for name in ("a.pdf", "b.txt", "c.text", "d.TXT", "e.docx", ".f.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in find_inputs(tmp_path)] == ["a.pdf", "b.txt", "c.text", "d.TXT"]

@@ -1,9 +1,10 @@
 """The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions.
 
 The lexicon seen by the finder is the language layer's calendar words (month names and
-abbreviations, weekdays, ordinals: kamer_nlp/resources/lang/calendar.json) under the
-temporal lexicon.json; a section of lexicon.json with the same name replaces the language
-layer's (a pipeline saved before the split has them in its lexicon.json, with the same words).
+abbreviations, weekdays, ordinals: kamer_nlp/resources/lang/calendar.json) together with the
+temporal lexicon.json; a section of lexicon.json with the same name adds its words to the
+language layer's ("louwmaand": 1). A pipeline saved before the language layer has the same
+words in its lexicon.json.
 """
 
 from __future__ import annotations
@@ -64,7 +65,14 @@ def _parse(text: str) -> dict[str, Any]:
 
 @cache
 def _with_calendar(text: str) -> dict[str, object]:
-    return {**calendar().sections(), **_parse(text)}
+    """The lexicon with the language layer's calendar words; a calendar section in the lexicon
+    (``months``, ``weekdays``, …) adds words to the language layer's or renumbers them."""
+    lexicon = _parse(text)
+    merged: dict[str, object] = {**lexicon}
+    for name, words in calendar().sections().items():
+        extra = lexicon.get(name)
+        merged[name] = {**words, **extra} if isinstance(extra, dict) else words
+    return merged
 
 
 @cache

@@ -134,3 +134,14 @@ def test_batch_reads_every_input_kind(tmp_path: Path) -> None:
     for name in ("a.pdf", "b.txt", "c.text", "d.TXT", "e.docx", ".f.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in find_inputs(tmp_path)] == ["a.pdf", "b.txt", "c.text", "d.TXT"]
+
+
+def test_a_lexicon_section_adds_to_the_calendar_words() -> None:
+    import json
+
+    base = TemporalResources.default()
+    lexicon = json.loads(base.lexicon_text)
+    lexicon["months"] = {"louwmaand": 1}
+    custom = TemporalResources(json.dumps(lexicon), base.conventions_text).lexicon
+    assert custom["months"] == {**calendar().months, "louwmaand": 1}
+    assert custom["weekdays"] == dict(calendar().weekdays)

@@ -16,14 +16,13 @@ from typing import Any
 from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.backends import DEFAULT_BACKEND, get_backend
 from kamer_nlp.extract.lines import build_layout
+from kamer_nlp.io.input_kind import is_text_file
 from kamer_nlp.io.record import build_record
 from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
 from kamer_nlp.nlp.pipeline import load_pipeline, model_name
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
 from kamer_nlp.repair.text import RepairedText
-
-TEXT_SUFFIXES = {".txt", ".text"}
 
 
 def sha256_of(path: Path) -> str:
@@ -145,7 +144,7 @@ def annotate_file(
     """Annotate a PDF (read with the PDF backend ``backend``) or a .txt file; raises
     ExtractionError for unusable input."""
     path = Path(path)
-    if path.suffix.lower() in TEXT_SUFFIXES:
+    if is_text_file(path):
         text = read_text_file(path)
         check_length(text, pipeline)
         rt = repair_text(text)

@@ -346,6 +346,7 @@ def extract(
     """Print the repaired text of a PDF (body, then the footnotes)."""
     from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
     from kamer_nlp.errors import ExtractionError
+    from kamer_nlp.io.input_kind import is_text_file
 
     _check_input_file(file)
     _check_backend(backend)
@@ -356,7 +357,7 @@ def extract(
             return
         rt = (
             repair_text(read_text_file(file))
-            if file.suffix.lower() == ".txt"
+            if is_text_file(file)
             else repair_pdf(file, backend=backend)
         )
     except ExtractionError as e:

@@ -7,7 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = frozenset({".pdf", ".txt"})
+from kamer_nlp.io.input_kind import INPUT_SUFFIXES
+
+SUFFIXES = INPUT_SUFFIXES  # the input-kind rule of kamer_nlp.io.input_kind: .pdf, .txt, .text
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def find_inputs(in_dir: Path, *, exclude: Path | None = None) -> list[Path]:
-    """PDF and .txt files under ``in_dir``, recursively, in a stable order.
+    """PDF and text (.txt, .text) files under ``in_dir``, recursively, in a stable order.
 
     Symbolic links to folders and files are followed (a folder reached twice is read once,
     so link cycles end); ``exclude`` (the output folder, when it lies inside the input

@@ -8,7 +8,8 @@ A named group starting with ``agent`` marks the grammatical actor of the cue
 ("ik", "het kabinet", "de Minister van …"). *Derived* features combine cues
 (a linear model cannot): one fires when any cue of ``any``, every cue of ``all``
 and none of ``none`` matched ("a present-tense first-person verb with no future
-cue at all").
+cue at all"). A pattern may write ``{{months}}`` for the month names of the language layer
+(kamer_nlp.lang: "januari|februari|…|december", no group).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+from kamer_nlp.lang.dates import month_alternation
 
 CUES_RESOURCE = ("commitments", "cues.json")
 
@@ -98,10 +101,18 @@ class CueMatch:
 _CACHE: dict[tuple[str, bool], re.Pattern[str]] = {}
 
 
+MONTHS_PLACEHOLDER = "{{months}}"
+
+
+def expand(pattern: str) -> str:
+    """The pattern with ``{{months}}`` replaced by the month names (an alternation, no group)."""
+    return pattern.replace(MONTHS_PLACEHOLDER, month_alternation())
+
+
 def _compile(pattern: str, case: bool) -> re.Pattern[str]:
     key = (pattern, case)
     if key not in _CACHE:
-        _CACHE[key] = re.compile(pattern, 0 if case else re.IGNORECASE)
+        _CACHE[key] = re.compile(expand(pattern), 0 if case else re.IGNORECASE)
     return _CACHE[key]
 
 
@@ -112,8 +123,6 @@ class CueSet:
     version: int
     cues: tuple[Cue, ...]
     meeting_pattern: str
-    date_pattern: str
-    months: tuple[str, ...]
     kamer_pattern: str
     clause_end_pattern: str
     target_pattern: str
@@ -142,8 +151,6 @@ class CueSet:
             version=int(data["version"]),
             cues=tuple(Cue.from_dict(c) for c in data["cues"]),
             meeting_pattern=data["meeting_pattern"],
-            date_pattern=data["date_pattern"],
-            months=tuple(data["months"]),
             kamer_pattern=data["kamer_pattern"],
             clause_end_pattern=data["clause_end_pattern"],
             target_pattern=data["target_pattern"],
@@ -158,8 +165,6 @@ class CueSet:
             "cues": [c.to_dict() for c in self.cues],
             "derived": [d.to_dict() for d in self.derived],
             "meeting_pattern": self.meeting_pattern,
-            "date_pattern": self.date_pattern,
-            "months": list(self.months),
             "kamer_pattern": self.kamer_pattern,
             "clause_end_pattern": self.clause_end_pattern,
             "target_pattern": self.target_pattern,
@@ -196,7 +201,9 @@ class CueSet:
         return any(m.kind in (COMMITMENT, LINK) for m in matches)
 
     def regex(self, name: str) -> re.Pattern[str]:
-        """One of the auxiliary patterns (meeting, date, kamer, clause_end, target)."""
+        """One of the auxiliary patterns (meeting, kamer, clause_end, target). Dates are read by
+        the language layer (kamer_nlp.lang); a cue file's former ``date_pattern`` and ``months``
+        are ignored."""
         pattern = getattr(self, f"{name}_pattern")
         case = name in ("meeting", "kamer")
         return _compile(pattern, case)

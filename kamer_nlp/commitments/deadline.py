@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from kamer_nlp.commitments.anchor import Anchor
 from kamer_nlp.commitments.cues import CueSet
 from kamer_nlp.commitments.view import DocView, as_view
+from kamer_nlp.lang.dates import find_day_month, latest_on_or_before, make_date
 from kamer_nlp.nlp.extensions import TIMEX_KEY, doc_date, get_span_attrs
 
 _BARE_YEAR = re.compile(r"^\d{4}$")
@@ -97,22 +98,16 @@ def find_deadline(
 
 
 def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[str, Any] | None:
+    """The first "7 februari (2018 | jl.)" in [start, end), by the language layer's parser; a
+    date without a year is the latest such date on or before the document date."""
     view = as_view(doc)
-    m = cues.regex("date").search(view.text, start, end)
-    if not m:
+    found = find_day_month(view.text, start, end)
+    if found is None:
         return None
-    month = cues.months.index(m.group("month").lower()) + 1
-    year = int(m.group("year")) if m.group("year") else None
-    if year is None:
-        ref = doc_date(view.doc)
-        if ref is not None:  # "7 februari jl.": the latest such date on or before the document
-            year = (
-                ref.year if (month, int(m.group("day"))) <= (ref.month, ref.day) else ref.year - 1
-            )
-    value = None
-    if year is not None:
-        try:
-            value = dt.date(year, month, int(m.group("day"))).isoformat()
-        except ValueError:
-            value = None
-    return {"start": m.start(), "end": m.end(), "text": m.group(0), "value": value}
+    day: dt.date | None = None
+    if found.year is not None:
+        day = make_date(found.year, found.month, found.day)
+    elif (ref := doc_date(view.doc)) is not None:
+        day = latest_on_or_before(found.day, found.month, ref)
+    value = day.isoformat() if day is not None else None
+    return {"start": found.start, "end": found.end, "text": found.text, "value": value}

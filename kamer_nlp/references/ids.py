@@ -11,36 +11,30 @@ from __future__ import annotations
 import re
 import urllib.parse
 
+from kamer_nlp.lang.ids import OFFICIAL_ID, compact, kamerstuk_id, vergaderjaar
+
+__all__ = [
+    "aanhangsel_id",
+    "celex",
+    "compact",
+    "ecli_url",
+    "eu_document_id",
+    "eurlex_url",
+    "handelingen_id",
+    "id_from_url",
+    "kamerstuk_id",
+    "normalise_url",
+    "officielebekendmakingen_url",
+    "staatsblad_id",
+    "staatscourant_id",
+    "vergaderjaar",
+]
+
 OB_URL = "https://zoek.officielebekendmakingen.nl/{id}.html"
 EURLEX_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri={uri}"
 RECHTSPRAAK_URL = "https://uitspraken.rechtspraak.nl/details?id={ecli}"
 
-_OB_ID = re.compile(
-    r"^(?:kst|h|ah|stb|stcrt|trb|blg|gmb|prb|wsb|bgr)-[A-Za-z0-9-]+$",
-)
 _CELEX = re.compile(r"^[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:\(\d+\))?$")
-
-
-def compact(number: str) -> str:
-    """A number without the spaces, non-breaking spaces and dots of its written form."""
-    return re.sub(r"[\s.\u00a0]", "", number)
-
-
-def vergaderjaar(first: str, second: str) -> tuple[int, int] | None:
-    """``("2017", "18")`` -> ``(2017, 2018)``; None unless the second year follows the first."""
-    y1 = int(first)
-    y2 = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
-    if len(second) == 2 and y2 < y1:  # 1999/00
-        y2 += 100
-    return (y1, y2) if y2 == y1 + 1 else None
-
-
-def kamerstuk_id(dossier: str, ondernummer: str, toevoeging: str | None = None) -> str:
-    parts = ["kst", compact(dossier)]
-    if toevoeging:
-        parts.append(toevoeging)
-    parts.append(ondernummer)
-    return "-".join(parts)
 
 
 def handelingen_id(kamer: str, years: tuple[int, int], nr: str, item: str | None = None) -> str:
@@ -103,7 +97,7 @@ def id_from_url(url: str) -> str | None:
     if host.endswith("officielebekendmakingen.nl"):
         stem = parsed.path.rsplit("/", 1)[-1]
         stem = re.sub(r"\.(?:html|pdf|xml)$", "", stem)
-        if _OB_ID.match(stem):
+        if OFFICIAL_ID.match(stem):
             return stem
     if host.endswith("eur-lex.europa.eu"):
         query = urllib.parse.unquote(parsed.query)

@@ -2,7 +2,9 @@
 
 ``kamer_nlp/resources/references/patterns.toml`` holds the regexes (with
 ``{{fragment}}`` and ``{{list:section}}`` placeholders) and
-``abbreviations.toml`` the word lists they draw on. :class:`ReferenceRules`
+``abbreviations.toml`` the word lists they draw on; the month names and the fragments of
+the id grammar (``{{dossier_number}}``, ``{{toevoeging_code}}``, …) come from the language
+layer (:mod:`kamer_nlp.lang`). :class:`ReferenceRules`
 keeps the raw texts (so a component can persist exactly what it ran with) and
 the compiled patterns.
 """
@@ -15,6 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from kamer_nlp.lang import ids
+from kamer_nlp.lang.words import calendar
 
 PATTERNS_FILE = "patterns.toml"
 ABBREVIATIONS_FILE = "abbreviations.toml"
@@ -42,8 +47,9 @@ class ReferenceRules:
     def __post_init__(self) -> None:
         abbreviations = tomllib.loads(self.abbreviations_text)
         tables = {k: v for k, v in abbreviations.items() if isinstance(v, dict)}
+        tables.setdefault("months", language_months())
         data = tomllib.loads(self.patterns_text)
-        fragments: dict[str, str] = data.get("fragments", {})
+        fragments: dict[str, str] = {**ids.FRAGMENTS, **data.get("fragments", {})}
         compiled = tuple(
             Pattern(
                 name=str(p["name"]),
@@ -71,6 +77,14 @@ class ReferenceRules:
     @classmethod
     def default(cls) -> ReferenceRules:
         return _default_rules()
+
+
+def language_months() -> dict[str, int]:
+    """The ``months`` table from the language layer: the month names and the abbreviations
+    with their dot ("feb."), as the patterns want them (an abbreviations file that has its own
+    ``[months]`` section keeps it)."""
+    cal = calendar()
+    return {**cal.months, **{f"{abbr}.": n for abbr, n in cal.month_abbreviations.items()}}
 
 
 @cache

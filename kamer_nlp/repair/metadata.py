@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kamer_nlp.lang import dates, ids
 from kamer_nlp.repair.blocks import matches
 from kamer_nlp.repair.furniture import FurnitureLine
 from kamer_nlp.repair.text import Paragraph
-from kamer_nlp.temporal.resources import TemporalResources
 
-# Month names from the temporal lexicon (resources/temporal/lexicon.json): one list for the project.
-MONTHS: dict[str, int] = dict(TemporalResources.default().lexicon["months"])
-_MONTH_RE = "|".join(MONTHS)
-DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+# Month names and the date parser come from the language layer (kamer_nlp.lang).
+_MONTH_RE = dates.month_alternation()
 PLACE_DATE = re.compile(
     rf"^(?:Den Haag|[’']s-Gravenhage|[A-Z][a-z]+),\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})", re.I
 )
@@ -25,13 +23,16 @@ FIELD_DATE = re.compile(rf"^(?:Datum|Voorgesteld)\s+(\d{{1,2}}\s+(?:{_MONTH_RE})
 RECEIVED = re.compile(rf"\(ontvangen\s+(\d{{1,2}}\s+(?:{_MONTH_RE})\s+\d{{4}})\)", re.I)
 VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
 KAMER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\b")
-DOSSIER_HEAD = re.compile(r"^(\d{2}\s?\d{3})(?:[\s-]+([IVXLC]+|[A-Z]|\d{2}|\(R\d{4}\)))?\s+(\S.*)$")
+# "31 015 Title", "34 775 VI Title", "36 410 A Title", "36 000 (R2120) Title": the id grammar of
+# kamer_nlp.lang.ids; a rijkswet number stays the toevoeging, parentheses included
+DOSSIER_HEAD = re.compile(
+    rf"^({ids.DOSSIER_NUMBER})(?:[\s-]+({ids.TOEVOEGING}|\({ids.RIJKSWET}\)))?\s+(\S.*)$"
+)
 NR_HEAD = re.compile(r"^Nr\.\s+(\d+|[A-Z]{1,2})\s+(.*)$")
 FOOTER_ID = re.compile(
-    r"vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*(\d{2}\s?\d{3})(?:[\s-]+([IVXLC]+|[A-Z]{1,2}|\d{2}))?,\s*nr\.\s*(\d+|[A-Z]{1,2})",
+    rf"vergaderjaar\s+\d{{4}}\s*[–-]\s*\d{{4}},\s*({ids.DOSSIER_NUMBER})(?:[\s-]+({ids.TOEVOEGING}))?,\s*nr\.\s*(\d+|[A-Z]{{1,2}})",
     re.I,
 )
-COLOPHON_ID = re.compile(r"^(kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9a-z-]+$", re.I)
 KENMERK = re.compile(r"^(?:ons\s+)?kenmerk\s*:?\s*(\S.*)?$", re.I)
 DOC_TYPES = {
     "brief": "brief",
@@ -48,16 +49,14 @@ DOC_TYPES = {
 
 
 def iso_date(text: str) -> str | None:
-    m = DATE_RE.search(text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    try:
-        import datetime as dt
+    """The first date written in ``text`` ("14 februari 2018") as YYYY-MM-DD (kamer_nlp.lang)."""
+    return dates.iso_date(text)
 
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+
+def _parsed(written: str) -> str | None:
+    """A date a field pattern captured ("14 februari 2018") as YYYY-MM-DD."""
+    day = dates.parse_date(written)
+    return day.isoformat() if day is not None else None
 
 
 def extract_metadata(
@@ -87,10 +86,10 @@ def extract_metadata(
         if meta["kamer"] is None and (m := KAMER.search(t)):
             meta["kamer"] = "II" if m.group(1) == "Tweede" else "I"
     for t in furn_texts:
-        if meta["id"] is None and COLOPHON_ID.match(t.strip()):
+        if meta["id"] is None and ids.is_official_id(t.strip().lower()):
             meta["id"] = t.strip().lower()
         if meta["dossier"] is None and (m := FOOTER_ID.search(t)):
-            meta["dossier"] = m.group(1).replace(" ", "")
+            meta["dossier"] = ids.compact(m.group(1))
             meta["toevoeging"] = m.group(2)
             meta["ondernummer"] = m.group(3)
 
@@ -102,7 +101,7 @@ def extract_metadata(
                 and meta["title"] is None
                 and not first_line.lower().startswith("nr")
             ):
-                meta["dossier"] = meta["dossier"] or m.group(1).replace(" ", "")
+                meta["dossier"] = meta["dossier"] or ids.compact(m.group(1))
                 meta["toevoeging"] = meta["toevoeging"] or m.group(2)
                 meta["title"] = m.group(3).strip()
             elif m := NR_HEAD.match(first_line):
@@ -116,11 +115,11 @@ def extract_metadata(
             if low.startswith("betreft") or low.startswith("onderwerp"):
                 meta["subject"] = re.sub(r"^\S+\s*", "", " ".join(t.split())).strip() or None
             if meta["date"] is None and (m := FIELD_DATE.match(first_line)):
-                meta["date"] = iso_date(m.group(1))
+                meta["date"] = _parsed(m.group(1))
         if meta["date"] is None and (
             m := PLACE_DATE.match(first_line) or FIELD_DATE.match(first_line) or RECEIVED.search(t)
         ):
-            meta["date"] = iso_date(m.group(1))
+            meta["date"] = _parsed(m.group(1))
         if p.kind == "signature":
             meta["signatories"].extend(_signatories(t))
 
@@ -149,8 +148,7 @@ def extract_metadata(
     if layout_kind == "letterhead" and meta["doc_type"] is None:
         meta["doc_type"] = "brief"
     if meta["id"] is None and meta["dossier"] and meta["ondernummer"]:
-        parts = ["kst", meta["dossier"], meta["toevoeging"], meta["ondernummer"]]
-        meta["id"] = "-".join(p for p in parts if p)
+        meta["id"] = ids.kamerstuk_id(meta["dossier"], meta["ondernummer"], meta["toevoeging"])
     meta["furniture"] = sorted(
         {f.text for f in furniture if f.kind in ("running", "colophon", "return_address")}
     )

@@ -1,4 +1,11 @@
-"""The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions."""
+"""The temporal data files (kamer_nlp/resources/temporal/): lexicon and calendar conventions.
+
+The lexicon seen by the finder is the language layer's calendar words (month names and
+abbreviations, weekdays, ordinals: kamer_nlp/resources/lang/calendar.json) together with the
+temporal lexicon.json; a section of lexicon.json with the same name adds its words to the
+language layer's ("louwmaand": 1). A pipeline saved before the language layer has the same
+words in its lexicon.json.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from kamer_nlp.lang.words import calendar
 
 LEXICON_FILE = "lexicon.json"
 CONVENTIONS_FILE = "conventions.json"
@@ -23,7 +32,7 @@ class TemporalResources:
 
     @property
     def lexicon(self) -> dict[str, Any]:
-        return _parse(self.lexicon_text)
+        return _with_calendar(self.lexicon_text)
 
     @property
     def conventions(self) -> dict[str, Any]:
@@ -52,6 +61,18 @@ class TemporalResources:
 def _parse(text: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+@cache
+def _with_calendar(text: str) -> dict[str, object]:
+    """The lexicon with the language layer's calendar words; a calendar section in the lexicon
+    (``months``, ``weekdays``, …) adds words to the language layer's or renumbers them."""
+    lexicon = _parse(text)
+    merged: dict[str, object] = {**lexicon}
+    for name, words in calendar().sections().items():
+        extra = lexicon.get(name)
+        merged[name] = {**words, **extra} if isinstance(extra, dict) else words
+    return merged
 
 
 @cache

@@ -44,7 +44,7 @@ def blank(factory: str, **config: object) -> Language:
 
 def custom_lexicon(folder: Path) -> Path:
     lexicon = json.loads((RESOURCES / "temporal" / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon["months"]["louwmaand"] = 1
+    lexicon.setdefault("months", {})["louwmaand"] = 1  # added to the language layer's months
     path = folder / "lexicon.json"
     path.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     return path

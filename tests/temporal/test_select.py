@@ -7,13 +7,8 @@ import random
 
 import pytest
 
-from kamer_nlp.temporal.finder import (
-    _SENTENCE_OPENING,
-    _YEAR_BEFORE,
-    Core,
-    TimexFinder,
-    _ends_with,
-)
+from kamer_nlp.temporal.core import SENTENCE_OPENING, YEAR_BEFORE, Core, ends_with
+from kamer_nlp.temporal.finder import TimexFinder
 
 
 def _pairwise(cands: list[Core]) -> list[Core]:
@@ -34,10 +29,10 @@ def test_select_is_the_pairwise_scan(seed: int) -> None:
         end = start + rng.randrange(0 if rng.random() < 0.05 else 1, 25)
         cands.append(Core(start, end, f"r{n}", rng.randrange(0, 4), "point"))
     expected = [id(c) for c in _pairwise(list(cands))]
-    assert [id(c) for c in TimexFinder._select(list(cands))] == expected
+    assert [id(c) for c in TimexFinder.select(list(cands))] == expected
 
 
-@pytest.mark.parametrize(("pattern", "reach"), [(_SENTENCE_OPENING, 1), (_YEAR_BEFORE, 4)])
+@pytest.mark.parametrize(("pattern", "reach"), [(SENTENCE_OPENING, 1), (YEAR_BEFORE, 4)])
 def test_ends_with_is_the_search_over_the_whole_prefix(pattern, reach: int) -> None:
     rng = random.Random(3)
     pieces = ["in 2030", " en ", "\n", "  ", ". ", ":", "x2030", "Mei", "1999", "\n\n ", "\u00a0"]
@@ -45,4 +40,4 @@ def test_ends_with_is_the_search_over_the_whole_prefix(pattern, reach: int) -> N
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         for pos in range(len(text) + 1):
             expected = pattern.search(text[:pos]) is not None
-            assert _ends_with(pattern, text, pos, reach) == expected, (text, pos)
+            assert ends_with(pattern, text, pos, reach) == expected, (text, pos)

@@ -187,6 +187,10 @@ def finish_range(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> 
             anchored=False,
         )
     last = rp.first - dt.timedelta(days=1) if core.exclusive else rp.last
+    if last < lp.first:  # "in 2030 tot Q3 2024", "7 februari tot 7 februari": no interval
+        return _timex(
+            text, core.start, core.end, "duration", f"{lp.value}/{rp.value}", anchored=True
+        )
     return _timex(
         text,
         core.start,

@@ -160,3 +160,16 @@ def test_offsets_and_invariants(pieces: list[str], doc_date: dt.date | None) -> 
             assert t.kind == "deadline"
         if doc_date is None and not t.anchored:
             assert t.interval is None and t.due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date"),
+    [("in 2030 tot Q3 2024", D(2020, 1, 1)), ("7 februari jl. tot 7 februari jl.", D(2000, 1, 1))],
+)
+def test_a_range_that_ends_before_it_begins_has_no_interval(text: str, doc_date: dt.date) -> None:
+    """Found by hypothesis (test_offsets_and_invariants): a reversed or empty range."""
+    for t in find_timexes(text, doc_date=doc_date):
+        if t.interval:
+            assert t.interval[0] <= t.interval[1]
+    ranges = [t for t in find_timexes(text, doc_date=doc_date) if "/" in (t.value or "")]
+    assert ranges and all(t.interval is None for t in ranges)

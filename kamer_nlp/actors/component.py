@@ -10,7 +10,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path
 
 from kamer_nlp.errors import PipelineError
 from kamer_nlp.nlp.data import data_path, read_data
@@ -201,18 +200,18 @@ class ActorRecognizer:
 
     # -- serialisation ----------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        self.gazetteer.to_disk(path / "gazetteer")
-        (path / "cues.json").write_text(self.resolver.cues.to_text(), encoding="utf-8")
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.gazetteer.to_disk(folder / "gazetteer")
+        (folder / "cues.json").write_text(self.resolver.cues.to_text(), encoding="utf-8")
         cfg = {"spans_key": self.spans_key, "use_model_entities": self.use_model_entities}
-        (path / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
+        (folder / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRecognizer:
-        path = ensure_path(path)
-        gazetteer = Gazetteer.from_disk(path / "gazetteer")
-        cues = Cues.from_text((path / "cues.json").read_text(encoding="utf-8"))
-        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        folder = Path(path)
+        gazetteer = Gazetteer.from_disk(folder / "gazetteer")
+        cues = Cues.from_text((folder / "cues.json").read_text(encoding="utf-8"))
+        cfg = json.loads((folder / "cfg.json").read_text(encoding="utf-8"))
         self.spans_key = cfg["spans_key"]
         self.use_model_entities = cfg["use_model_entities"]
         self.resolver = ActorResolver(gazetteer, cues)

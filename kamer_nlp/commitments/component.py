@@ -18,7 +18,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path
 
 from kamer_nlp.commitments.cues import COMMITMENT, LINK, CueSet
 from kamer_nlp.commitments.model import CommitmentModel, allowed_labels, decide
@@ -206,20 +205,20 @@ class CommitmentFinder:
 
     # serialisation: cue data + model + settings
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "cues.json").write_text(
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "cues.json").write_text(
             json.dumps(self.cues.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
-        self.model.save(path / "model.json")
+        self.model.save(folder / "model.json")
         cfg = {"threshold": self.threshold, "spans_key": self.spans_key}
-        (path / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
+        (folder / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommitmentFinder:
-        path = ensure_path(path)
-        self.cues = CueSet.from_dict(json.loads((path / "cues.json").read_text(encoding="utf-8")))
-        self.model = CommitmentModel.from_path(path / "model.json")
-        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        folder = Path(path)
+        self.cues = CueSet.from_dict(json.loads((folder / "cues.json").read_text(encoding="utf-8")))
+        self.model = CommitmentModel.from_path(folder / "model.json")
+        cfg = json.loads((folder / "cfg.json").read_text(encoding="utf-8"))
         self.threshold = float(cfg["threshold"])
         self.spans_key = cfg["spans_key"]
         self.model.check_cues(self.cues)

@@ -79,10 +79,10 @@ def decode_text_bytes(data: bytes) -> str:
             break
     else:
         if b"\x00" in data[:SNIFF_BYTES]:
-            encoding = sniff_utf16(data)
-            if encoding is None:
+            sniffed = sniff_utf16(data)
+            if sniffed is None:
                 raise ExtractionError("not_text", "file looks binary, not text")
-            text = _decode_unicode(data, encoding, "looks like")
+            text = _decode_unicode(data, sniffed, "looks like")
     if text is None:
         data = data.removeprefix(codecs.BOM_UTF8)
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.backends import DEFAULT_BACKEND, get_backend
 from kamer_nlp.extract.lines import build_layout
+from kamer_nlp.io.digest import sha256_of
 from kamer_nlp.io.input_kind import is_text_file
 from kamer_nlp.io.record import build_record
 from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
@@ -23,14 +24,6 @@ from kamer_nlp.nlp.pipeline import load_pipeline, model_name
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
 from kamer_nlp.repair.text import RepairedText
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def repair_pdf(

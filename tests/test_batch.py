@@ -21,6 +21,7 @@ from kamer_nlp.batch import (
 from kamer_nlp.io.schema import validate_record
 from kamer_samples.bad_inputs import generate_bad_inputs
 from tests.letters import LETTER
+from tests.lock_holder import lock_held_elsewhere
 
 EXPECTED_ERRORS = {
     "encrypted": "encrypted",
@@ -296,25 +297,10 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
     _letter(folder, "brief.txt")
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom pathlib import Path\nfrom kamer_nlp.batch.state import exclusive\n"
-            f"with exclusive(Path({str(out)!r})):\n    print('held', flush=True)\n    sys.stdin.read()\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(OutputLocked, match=f"pid {holder.pid}"):
+    with lock_held_elsewhere(out) as pid:
+        with pytest.raises(OutputLocked, match=f"pid {pid}"):
             run_batch(folder, out, isolate=False)
         assert not (out / "documents.jsonl").exists()
-    finally:
-        holder.communicate("", timeout=30)
     assert run_batch(folder, out, isolate=False).processed == 1  # free again
 
 

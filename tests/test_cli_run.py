@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from typer.testing import CliRunner
 
 from kamer_nlp.cli import app
 from tests.letters import LETTER
+from tests.lock_holder import lock_held_elsewhere
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,23 +138,8 @@ def test_a_locked_output_names_the_other_run(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "a.txt")
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom pathlib import Path\nfrom kamer_nlp.batch.state import exclusive\n"
-            f"with exclusive(Path({str(out)!r})):\n    print('held', flush=True)\n    sys.stdin.read()\n",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with lock_held_elsewhere(out) as pid:
         result = runner.invoke(app, ["run", str(folder), "--out", str(out)])
         assert result.exit_code == 2
         line = _one_error_line(result)
-        assert "another run" in line and f"pid {holder.pid}" in line
-    finally:
-        holder.communicate("", timeout=30)
+        assert "another run" in line and f"pid {pid}" in line

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamer_nlp.io.digest import sha256_of
 from kamer_nlp.io.input_kind import INPUT_SUFFIXES
 
 SUFFIXES = INPUT_SUFFIXES  # the input-kind rule of kamer_nlp.io.input_kind: .pdf, .txt, .text
@@ -20,14 +20,6 @@ class Input:
     sha256: str
     size: int
     fallback_id: str
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _inside(path: Path, folder: Path) -> bool:

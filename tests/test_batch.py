@@ -445,6 +445,8 @@ def run_batch(*args, on_result=None, **kwargs):
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, right after the first document
     return original(*args, on_result=interrupting, **kwargs)
 batch.run_batch = run_batch
+# a shell that starts a job in the background has it ignore SIGINT: take it back
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from kamer_nlp.cli import app
 sys.argv = ["kamer-nlp", *sys.argv[1:]]
 app()

@@ -37,7 +37,7 @@ def find_inputs(in_dir: Path, *, exclude: Path | None = None) -> list[Path]:
     so link cycles end); ``exclude`` (the output folder, when it lies inside the input
     folder) and hidden folders are not read.
     """
-    root = Path(os.path.abspath(in_dir))
+    root = Path(in_dir)  # paths as the user named them (records keep "data/raw/x.pdf")
     skip = Path(os.path.realpath(exclude)) if exclude is not None else None
     seen: set[str] = set()
     found: list[Path] = []

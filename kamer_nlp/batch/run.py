@@ -99,14 +99,11 @@ def plan(
         elif key in done.docs or key in done.errors:
             skipped += 1
             continue
-        if inp.sha256 in done.ids_by_sha and done.paths_by_sha.get(inp.sha256) not in (
-            None,
-            inp.path,
-        ):
-            original = done.paths_by_sha[inp.sha256]
-            if path_key(original) not in stale:
-                copies.append((inp, done.ids_by_sha[inp.sha256], original))
-                continue
+        original = done.paths_by_sha.get(inp.sha256)
+        if original is not None and path_key(original) != key and path_key(original) not in stale:
+            # the same content as a record already in OUT, under another name
+            copies.append((inp, done.ids_by_sha[inp.sha256], original))
+            continue
         if inp.sha256 in waiting:
             waiting[inp.sha256].append(inp)
             continue

@@ -64,10 +64,10 @@ def main() -> int:
     for pdf in sorted((corpus / "letters").glob("*.pdf")):
         rt = repair_pdf(pdf)
         body = rt.text[: rt.body_end]
-        leaked = [s for s in rt.meta.get("sidebar", []) if len(s) > 6 and s in body]
+        leaked = [s for s in rt.meta.to_record().get("sidebar", []) if len(s) > 6 and s in body]
         linked = sum(f.marker is not None for f in rt.footnotes)
         print(
-            f"{pdf.name:38s} {len(rt.footnotes):5d} {linked:6d} {rt.meta.get('date')!s:>11s} {rt.meta.get('kenmerk')!s:>24s} {len(leaked)}"
+            f"{pdf.name:38s} {len(rt.footnotes):5d} {linked:6d} {rt.meta.to_record().get('date')!s:>11s} {rt.meta.to_record().get('kenmerk')!s:>24s} {len(leaked)}"
         )
     return 0
 

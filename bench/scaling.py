@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kamer_nlp.errors import ExtractionError  # noqa: E402
-from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT  # noqa: E402
+from kamer_nlp.contracts import DocumentMeta  # noqa: E402
+from kamer_nlp.nlp.extensions import set_doc_meta  # noqa: E402
 from kamer_nlp.nlp.pipeline import load_pipeline  # noqa: E402
 
 CHARS_PER_PAGE = 3000
@@ -92,8 +93,7 @@ def time_stages(nlp, text: str) -> dict[str, float]:  # type: ignore[no-untyped-
     t0 = time.perf_counter()
     doc = nlp.make_doc(text)
     times["tokenizer"] = time.perf_counter() - t0
-    doc._.set(DATE_EXT, DOC_DATE)
-    doc._.set(META_EXT, {})
+    set_doc_meta(doc, DocumentMeta.from_record({"date": DOC_DATE}))
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
         doc = proc(doc)

@@ -19,7 +19,7 @@ from kamer_nlp.extract.lines import build_layout
 from kamer_nlp.io.digest import sha256_of
 from kamer_nlp.io.input_kind import is_text_file
 from kamer_nlp.io.record import build_record
-from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
+from kamer_nlp.nlp.extensions import set_doc_meta
 from kamer_nlp.nlp.pipeline import load_pipeline, model_name
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
@@ -85,17 +85,11 @@ def annotate_repaired(
 ) -> dict[str, Any]:
     """Run the spaCy pipeline over a repaired text and build the output record."""
     if date is not None:
-        rt.meta["date"] = (
-            date.isoformat()
-            if isinstance(date, dt.date)
-            else dt.date.fromisoformat(date).isoformat()
-        )
-        rt.meta["date_source"] = "argument"
+        rt.meta.set_date(date, source="argument")
     nlp = load_pipeline(pipeline)
     check_length(rt.text, pipeline)
     doc = nlp.make_doc(rt.text)
-    doc._.set(DATE_EXT, rt.meta.get("date"))
-    doc._.set(META_EXT, rt.meta)
+    set_doc_meta(doc, rt.meta)
     doc = nlp(doc)
     return build_record(
         rt,
@@ -121,7 +115,7 @@ def annotate_text(
         "layout": rt.layout,
     }
     return annotate_repaired(
-        rt, doc_id=rt.meta.get("id") or doc_id, source=source, date=date, pipeline=pipeline
+        rt, doc_id=rt.meta.id or doc_id, source=source, date=date, pipeline=pipeline
     )
 
 
@@ -146,7 +140,7 @@ def annotate_file(
     source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
     return annotate_repaired(
         rt,
-        doc_id=rt.meta.get("id") or doc_id or path.stem,
+        doc_id=rt.meta.id or doc_id or path.stem,
         source=source,
         date=date,
         pipeline=pipeline,

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from kamer_nlp.contracts import DocumentMeta
 from kamer_nlp.errors import PipelineError
 from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import (
@@ -19,6 +20,7 @@ from kamer_nlp.nlp.extensions import (
     add_warning,
     doc_date,
     doc_meta,
+    set_doc_meta,
     set_span_attrs,
 )
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
@@ -87,8 +89,8 @@ def make_actors(
 class ActorRecognizer:
     """Writes ``ACTOR`` spans (``kb_id`` = actor_id) with attrs via ``set_span_attrs``.
 
-    Signatories come from ``doc._.kamer_meta["signatories"]``; their resolved ``actor_id``
-    is written back into those dicts, and co-senders go to ``meta["co_senders"]``.
+    Signatories come from the document's ``DocumentMeta`` (``doc_meta(doc)``); their
+    resolved ``actor_id`` is written back into it, and co-senders go to ``meta.co_senders``.
     With ``use_model_entities`` the Doc's PER/ORG entities that the gazetteer does not
     cover become ``person``/``organisation`` actors. The gazetteer and cue words are
     ``gazetteer``/``cues`` when given, else read from ``gazetteer_path`` (a folder) and
@@ -146,8 +148,8 @@ class ActorRecognizer:
         return self.resolver.analyse(
             doc.text,
             doc_date=doc_date(doc),
-            signatories=meta.get("signatories") or None,
-            kamer=meta.get("kamer"),
+            signatories=meta.signatories or None,
+            kamer=meta.kamer,
             entities=entities,
         )
 
@@ -183,16 +185,16 @@ class ActorRecognizer:
 
     @staticmethod
     def _update_meta(doc: Doc, analysis: ActorAnalysis) -> None:
+        """The signatories' resolved ids and the co-senders go into the document's metadata."""
         meta = doc._.get(META_EXT)
-        if meta is not None and meta.get("signatories"):
-            for item, sig in zip(meta["signatories"], analysis.signatories, strict=False):
-                if isinstance(item, dict):
-                    item["actor_id"] = sig.actor_id
+        if isinstance(meta, DocumentMeta):
+            for item, sig in zip(meta.signatories, analysis.signatories, strict=False):
+                item.actor_id, item.resolved = sig.actor_id, True
         if analysis.co_senders:
-            if meta is None:
-                meta = {}
-                doc._.set(META_EXT, meta)
-            meta["co_senders"] = [dict(c) for c in analysis.co_senders]
+            if not isinstance(meta, DocumentMeta):
+                meta = DocumentMeta()
+                set_doc_meta(doc, meta)
+            meta.co_senders = list(analysis.co_senders)
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         for doc in stream:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kamer_nlp.contracts import ActorAttrs, CoSender
+
 #: how a mention was resolved (the ``via`` attr); None = named directly
 VIA_VALUES = (None, "ik", "wij", "uw Kamer", "abbreviation", "alias", "anaphora")
 
@@ -24,20 +26,17 @@ class ActorMention:
     anachronistic: bool = False
     role: str | None = None  # "signatory", "co-sender", "addressee" or None
 
-    def attrs(self) -> dict[str, Any]:
-        """The span attrs written by the component (``anachronistic``/``role`` only when set)."""
-        out: dict[str, Any] = {
-            "type": self.type,
-            "actor_id": self.actor_id,
-            "via": self.via,
-            "name": self.name,
-            "ministry": self.ministry,
-        }
-        if self.anachronistic:
-            out["anachronistic"] = True
-        if self.role:
-            out["role"] = self.role
-        return out
+    def attrs(self) -> ActorAttrs:
+        """The span attrs written by the component."""
+        return ActorAttrs(
+            type=self.type,
+            actor_id=self.actor_id,
+            via=self.via,
+            name=self.name,
+            ministry=self.ministry,
+            anachronistic=self.anachronistic,
+            role=self.role,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,7 +70,7 @@ class ActorAnalysis:
 
     mentions: tuple[ActorMention, ...]
     signatories: tuple[Signatory, ...] = ()
-    co_senders: tuple[dict[str, Any], ...] = ()
+    co_senders: tuple[CoSender, ...] = ()
     addressee: str = "tweede-kamer"
     definitions: dict[str, str] = field(default_factory=dict)  # in-document form → actor_id
 
@@ -79,7 +78,7 @@ class ActorAnalysis:
         return {
             "mentions": [m.to_dict() for m in self.mentions],
             "signatories": [s.to_dict() for s in self.signatories],
-            "co_senders": [dict(c) for c in self.co_senders],
+            "co_senders": [c.to_record() for c in self.co_senders],
             "addressee": self.addressee,
             "definitions": dict(self.definitions),
         }
@@ -89,7 +88,7 @@ class ActorAnalysis:
         return cls(
             mentions=tuple(ActorMention.from_dict(m) for m in data["mentions"]),
             signatories=tuple(Signatory.from_dict(s) for s in data.get("signatories", [])),
-            co_senders=tuple(dict(c) for c in data.get("co_senders", [])),
+            co_senders=tuple(CoSender.from_record(c) for c in data.get("co_senders", [])),
             addressee=data.get("addressee", "tweede-kamer"),
             definitions=dict(data.get("definitions", {})),
         )

@@ -27,8 +27,10 @@ mentions so far and each pass's result) and read the resolver's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from kamer_nlp.contracts import Signatory as GivenSignatory
 
 from .cues import Cues
 from .gazetteer import Gazetteer
@@ -63,6 +65,10 @@ PASSES: tuple[Pass, ...] = (
 )
 
 
+def _given(item: GivenSignatory | Mapping[str, Any]) -> GivenSignatory:
+    return item if isinstance(item, GivenSignatory) else GivenSignatory.from_record(item)
+
+
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -91,7 +97,7 @@ class ActorResolver:
         text: str,
         *,
         doc_date: dt.date | str | None = None,
-        signatories: Sequence[dict[str, Any]] | None = None,
+        signatories: Sequence[GivenSignatory | Mapping[str, Any]] | None = None,
         kamer: str | None = None,
         entities: Iterable[tuple[int, int, str]] = (),
         passes: Sequence[Pass] = PASSES,
@@ -101,7 +107,7 @@ class ActorResolver:
             tokens=tokenize(text),
             on=_as_date(doc_date),
             kamer=kamer,
-            signatories=signatories,
+            signatories=None if signatories is None else [_given(s) for s in signatories],
             entities=entities,
         )
         found = Findings()
@@ -120,11 +126,11 @@ def find_actors(
     text: str,
     *,
     doc_date: dt.date | str | None = None,
-    signatories: Sequence[dict[str, Any]] | None = None,
+    signatories: Sequence[GivenSignatory | Mapping[str, Any]] | None = None,
 ) -> list[ActorMention]:
     """Actor mentions in ``text``, resolved against the packaged gazetteer.
 
-    ``signatories`` are ``{"name", "function"}`` dicts (as the repair stage extracts
-    them); without them the closing block or the document head is used.
+    ``signatories`` are the document's signatories (``contracts.Signatory``, or
+    ``{"name", "function"}`` mappings as case files hold them); without them the closing block or the document head is used.
     """
     return list(ActorResolver().analyse(text, doc_date=doc_date, signatories=signatories).mentions)

@@ -4,7 +4,6 @@ auxiliaries and deadline."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.tokens import Doc
 
@@ -12,6 +11,7 @@ from kamer_nlp.commitments.anchor import Anchor
 from kamer_nlp.commitments.cues import CueSet
 from kamer_nlp.commitments.lexicon import StructureLexicon
 from kamer_nlp.commitments.view import DocView, as_view, overlaps
+from kamer_nlp.contracts import Deadline
 from kamer_nlp.nlp.extensions import ACTORS_KEY
 
 _SPACES = re.compile(r"\s+")
@@ -22,7 +22,7 @@ def find_action(
     start: int,
     end: int,
     anchor: Anchor | None,
-    deadline: dict[str, Any] | None,
+    deadline: Deadline | None,
     cues: CueSet,
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The promised action: the clause from the cue on, without actor, auxiliaries and deadline.
@@ -54,7 +54,7 @@ def find_action(
     while a_end > a_start and text[a_end - 1] in " .,;:!?":
         a_end -= 1
     if deadline:
-        excluded.append((deadline["start"], deadline["end"]))
+        excluded.append((deadline.start, deadline.end))
     pieces: list[str] = []
     pos = a_start
     for e0, e1 in sorted(excluded):

@@ -2,21 +2,21 @@
 
 The ACTOR span over the cue's agent wins; a first-person agent without a span, or a
 passive sentence, falls back to the document's signatory (or None). Without ACTOR spans
-the actor is the signatory. An actor record is a dict with ``actor_id``, ``name``,
-``function``, ``ministry``, ``start``, ``end`` (absolute offsets, None when the actor is not
-in the sentence) and ``via``.
+the actor is the signatory. The actor is a ``contracts.CommitmentActor`` (``start``/``end``
+are absolute offsets, None when the actor is not in the sentence).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from kamer_nlp.commitments.anchor import Anchor
 from kamer_nlp.commitments.lexicon import StructureLexicon
 from kamer_nlp.commitments.view import DocView, as_view, overlaps
-from kamer_nlp.nlp.extensions import ACTORS_KEY, doc_meta, get_span_attrs
+from kamer_nlp.contracts import ActorAttrs, CommitmentActor
+from kamer_nlp.nlp.extensions import ACTORS_KEY, actor_attrs, doc_meta
 
 if TYPE_CHECKING:  # the actors package is optional at run time (see _gazetteer_entry)
     from kamer_nlp.actors.gazetteer import ActorEntry
@@ -41,9 +41,9 @@ def _gazetteer_entry(actor_id: str | None) -> ActorEntry | None:
 
 def _signatory_name(doc: Doc, actor_id: str | None) -> str | None:
     """The person's name when the actor is one of the document's signatories."""
-    for sig in doc_meta(doc).get("signatories") or []:
-        if actor_id and sig.get("actor_id") == actor_id and sig.get("name"):
-            return str(sig["name"])
+    for sig in doc_meta(doc).signatories:
+        if actor_id and sig.actor_id == actor_id and sig.name:
+            return sig.name
     return None
 
 
@@ -52,78 +52,71 @@ def _ministry(actor_id: str | None, actor_type: str | None, ministry: str | None
     return actor_id if actor_type == "ministry" and actor_id else ministry
 
 
-def _unresolved(name: str | None, via: str | None) -> dict[str, Any]:
-    return {
-        "actor_id": None,
-        "name": name,
-        "function": None,
-        "ministry": None,
-        "start": None,
-        "end": None,
-        "via": via,
-    }
+def _unresolved(name: str | None, via: str | None) -> CommitmentActor:
+    return CommitmentActor(None, name, None, None, None, None, via)
 
 
-def actor_from_span(span: Span, via: str | None = None) -> dict[str, Any]:
-    attrs = get_span_attrs(span)
-    actor_id = attrs.get("actor_id") or span.kb_id_ or None
+_NO_ATTRS = ActorAttrs(type=None, actor_id=None)
+
+
+def actor_from_span(span: Span, via: str | None = None) -> CommitmentActor:
+    attrs = actor_attrs(span) or _NO_ATTRS
+    actor_id = attrs.actor_id or span.kb_id_ or None
     entry = _gazetteer_entry(actor_id)
-    return {
-        "actor_id": actor_id,
+    return CommitmentActor(
+        actor_id=actor_id,
         # the person where the document names them (the signatory), else the function or body
-        "name": _signatory_name(span.doc, actor_id)
-        or attrs.get("name")
+        name=_signatory_name(span.doc, actor_id)
+        or attrs.name
         or (entry.name if entry else None)
         or span.text,
-        "function": attrs.get("function") or (entry.function if entry else None),
-        "ministry": _ministry(
+        function=entry.function if entry else None,
+        ministry=_ministry(
             actor_id,
-            attrs.get("type") or (entry.type if entry else None),
-            attrs.get("ministry") or (entry.ministry if entry else None),
+            attrs.type or (entry.type if entry else None),
+            attrs.ministry or (entry.ministry if entry else None),
         ),
-        "start": span.start_char,
-        "end": span.end_char,
-        "via": via or attrs.get("via"),
-    }
+        start=span.start_char,
+        end=span.end_char,
+        via=via or attrs.via,
+    )
 
 
-def _entry_actor(actor_id: str, via: str) -> dict[str, Any] | None:
+def _entry_actor(actor_id: str, via: str) -> CommitmentActor | None:
     entry = _gazetteer_entry(actor_id)
     if entry is None:
         return None
-    return {
-        "actor_id": actor_id,
-        "name": entry.name,
-        "function": entry.function,
-        "ministry": _ministry(actor_id, entry.type, entry.ministry),
-        "start": None,
-        "end": None,
-        "via": via,
-    }
+    return CommitmentActor(
+        actor_id=actor_id,
+        name=entry.name,
+        function=entry.function,
+        ministry=_ministry(actor_id, entry.type, entry.ministry),
+        start=None,
+        end=None,
+        via=via,
+    )
 
 
-def signatory_actor(doc: Doc, via: str) -> dict[str, Any] | None:
-    signatories = doc_meta(doc).get("signatories") or []
+def signatory_actor(doc: Doc, via: str) -> CommitmentActor | None:
+    signatories = doc_meta(doc).signatories
     if not signatories:
         return None
     sig = signatories[0]
-    entry = _gazetteer_entry(sig.get("actor_id"))
-    return {
-        "actor_id": sig.get("actor_id"),
-        "name": sig.get("name") or (entry.name if entry else None),
-        "function": sig.get("function") or (entry.function if entry else None),
-        "ministry": _ministry(
-            sig.get("actor_id"),
-            entry.type if entry else None,
-            sig.get("ministry") or (entry.ministry if entry else None),
+    entry = _gazetteer_entry(sig.actor_id)
+    return CommitmentActor(
+        actor_id=sig.actor_id,
+        name=sig.name or (entry.name if entry else None),
+        function=sig.function or (entry.function if entry else None),
+        ministry=_ministry(
+            sig.actor_id, entry.type if entry else None, entry.ministry if entry else None
         ),
-        "start": None,
-        "end": None,
-        "via": via,
-    }
+        start=None,
+        end=None,
+        via=via,
+    )
 
 
-def first_person_actor(doc: Doc | DocView, agent_text: str) -> dict[str, Any]:
+def first_person_actor(doc: Doc | DocView, agent_text: str) -> CommitmentActor:
     """Who "ik"/"wij" is when the actors component left the pronoun without a span.
 
     The signatory first; without one, "wij" is the cabinet and "ik" the one
@@ -141,13 +134,13 @@ def first_person_actor(doc: Doc | DocView, agent_text: str) -> dict[str, Any]:
         people = view.people()
         actor = actor_from_span(people[0], via) if len(people) == 1 else None
         if actor is not None:
-            actor["start"] = actor["end"] = None  # the named person is not in this sentence
+            actor.start = actor.end = None  # the named person is not in this sentence
     return actor or _unresolved(None, via)
 
 
 def find_actor(
     doc: Doc | DocView, start: int, end: int, anchor: Anchor | None
-) -> dict[str, Any] | None:
+) -> CommitmentActor | None:
     """Who makes the commitment.
 
     The ACTOR span over the cue's agent wins ("zal de Minister van JenV",
@@ -167,7 +160,7 @@ def find_actor(
         agent_text = text[anchor.agent[0] : anchor.agent[1]].lower()
         if agent_text in lexicon.first_person:
             for span in actors:
-                if get_span_attrs(span).get("via") in ("ik", "wij"):
+                if (actor_attrs(span) or _NO_ATTRS).via in ("ik", "wij"):
                     return actor_from_span(span)
             return first_person_actor(view, agent_text)
         if agent_text.startswith(lexicon.cabinet_agents):
@@ -178,6 +171,6 @@ def find_actor(
             a1 = tail.end()
         return _unresolved(lexicon.agent_article_prefix.sub("", text[a0:a1]).rstrip(" ,"), None)
     for span in actors:
-        if get_span_attrs(span).get("type") in GOVERNMENT_TYPES:
+        if (actor_attrs(span) or _NO_ATTRS).type in GOVERNMENT_TYPES:
             return actor_from_span(span)
     return signatory_actor(view.doc, "implicit")

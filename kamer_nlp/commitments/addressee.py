@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kamer_nlp.commitments.cues import CueSet
 from kamer_nlp.commitments.view import DocView, as_view
-from kamer_nlp.nlp.extensions import ACTORS_KEY, get_span_attrs
+from kamer_nlp.nlp.extensions import ACTORS_KEY, actor_attrs
 
 #: the actor types an addressee can have
 PARLIAMENT_TYPES = frozenset({"parliament", "committee"})
@@ -19,9 +19,9 @@ def find_addressee(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> st
     pattern names ("uw Kamer", "de vaste commissie voor …"), else None."""
     view = as_view(doc)
     for span in view.spans_in(ACTORS_KEY, start, end):
-        attrs = get_span_attrs(span)
-        if attrs.get("type") in PARLIAMENT_TYPES and attrs.get("actor_id"):
-            return str(attrs["actor_id"])
+        attrs = actor_attrs(span)
+        if attrs is not None and attrs.type in PARLIAMENT_TYPES and attrs.actor_id:
+            return attrs.actor_id
     m = cues.regex("kamer").search(view.text, start, end)
     if not m:
         return None

@@ -30,6 +30,7 @@ from kamer_nlp.commitments.structure import (
     find_deadline,
     find_link_target,
 )
+from kamer_nlp.contracts import Commitment, CommitmentLink, CommitmentSpanAttrs
 from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, set_span_attrs
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
@@ -136,7 +137,7 @@ class CommitmentFinder:
                 candidates.append((start, end, matches))
         proba = self.model.predict_proba([text[s:e] for s, e, _ in candidates], self.cues)
         spans: list[Span] = []
-        records: list[dict[str, Any]] = []
+        records: list[Commitment | CommitmentLink] = []
         n_commit = n_link = 0
         for (start, end, matches), row in zip(candidates, proba, strict=True):
             label, confidence = decide(
@@ -149,7 +150,7 @@ class CommitmentFinder:
                 if span is None:
                     continue
                 spans.append(span)
-                set_span_attrs(span, {"commitment_id": cid})
+                set_span_attrs(span, CommitmentSpanAttrs(cid))
                 records.append(self._commitment(view, span, matches, cid, confidence))
             elif label == "link":
                 n_link += 1
@@ -166,42 +167,40 @@ class CommitmentFinder:
 
     def _commitment(
         self, view: DocView, span: Span, matches: list[Any], cid: str, confidence: float
-    ) -> dict[str, Any]:
+    ) -> Commitment:
         start, end = span.start_char, span.end_char
         anchor = choose_anchor(matches, start, self.cues, (COMMITMENT,))
         deadline = find_deadline(view, start, end, anchor, self.cues)
         action, action_region = find_action(view, start, end, anchor, deadline, self.cues)
-        return {
-            "kind": "commitment",
-            "id": cid,
-            "span": None,
-            "start": start,
-            "end": end,
-            "text": span.text,
-            "actor": find_actor(view, start, end, anchor),
-            "addressee": find_addressee(view, start, end, self.cues),
-            "action": action,
-            "action_start": action_region[0] if action_region else None,
-            "action_end": action_region[1] if action_region else None,
-            "deadline": deadline,
-            "confidence": round(confidence, 3),
-            "status": "open",
-        }
+        return Commitment(
+            id=cid,
+            start=start,
+            end=end,
+            text=span.text,
+            actor=find_actor(view, start, end, anchor),
+            addressee=find_addressee(view, start, end, self.cues),
+            action=action,
+            action_start=action_region[0] if action_region else None,
+            action_end=action_region[1] if action_region else None,
+            deadline=deadline,
+            confidence=round(confidence, 3),
+        )
 
     def _link(
         self, view: DocView, start: int, end: int, matches: list[Any], lid: str, confidence: float
-    ) -> dict[str, Any]:
+    ) -> CommitmentLink:
         anchor = choose_anchor(matches, start, self.cues, (LINK, COMMITMENT))
-        return {
-            "kind": "link",
-            "id": lid,
-            "start": start,
-            "end": end,
-            "text": view.text[start:end],
-            "actor": find_actor(view, start, end, anchor),
-            **find_link_target(view, start, end, self.cues),
-            "confidence": round(confidence, 3),
-        }
+        date, meeting = find_link_target(view, start, end, self.cues)
+        return CommitmentLink(
+            id=lid,
+            start=start,
+            end=end,
+            text=view.text[start:end],
+            actor=find_actor(view, start, end, anchor),
+            date=date,
+            meeting=meeting,
+            confidence=round(confidence, 3),
+        )
 
     # serialisation: cue data + model + settings
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from kamer_nlp.commitments.anchor import Anchor
 from kamer_nlp.commitments.cues import CueSet
 from kamer_nlp.commitments.view import DocView, as_view
+from kamer_nlp.contracts import Deadline, TextMention, TimexAttrs
 from kamer_nlp.lang.dates import find_day_month, latest_on_or_before, make_date
-from kamer_nlp.nlp.extensions import TIMEX_KEY, doc_date, get_span_attrs
+from kamer_nlp.nlp.extensions import TIMEX_KEY, doc_date, timex_attrs
 
 _BARE_YEAR = re.compile(r"^\d{4}$")
 # characters before / after a year searched for target words ("toe naar … in 2050", "in 2030 te halveren")
@@ -31,8 +31,8 @@ def is_target_year(doc: Doc | DocView, span: Span, sentence: tuple[int, int], cu
     dates and years away from target words ("zal in 2025 een wetsvoorstel indienen om de
     uitstoot in 2050 te halveren": 2025) stay candidates.
     """
-    value = str(get_span_attrs(span).get("value") or "")
-    if not _BARE_YEAR.match(value) or get_span_attrs(span).get("mod"):
+    attrs = timex_attrs(span)
+    if attrs is None or not _BARE_YEAR.match(attrs.value) or attrs.mod:
         return False
     before, after = TARGET_WINDOW
     lo = max(sentence[0], span.start_char - before)
@@ -42,62 +42,55 @@ def is_target_year(doc: Doc | DocView, span: Span, sentence: tuple[int, int], cu
 
 def find_deadline(
     doc: Doc | DocView, start: int, end: int, anchor: Anchor | None, cues: CueSet
-) -> dict[str, Any] | None:
+) -> Deadline | None:
     """The TIMEX that bounds the action: deadlines first, then those with a due date, nearest the
     cue; target years ("… in 2050") are never deadlines."""
     view = as_view(doc)
     timexes = [
-        s
+        (s, attrs)
         for s in view.spans_in(TIMEX_KEY, start, end)
-        if not is_target_year(view, s, (start, end), cues)
+        if (attrs := timex_attrs(s)) is not None and not is_target_year(view, s, (start, end), cues)
     ]
     if not timexes:
         return None
     pivot = anchor.end if anchor else start
 
-    def rank(span: Span) -> tuple[int, int]:
-        attrs = get_span_attrs(span)
-        kind = attrs.get("kind")
+    def rank(item: tuple[Span, TimexAttrs]) -> tuple[int, int]:
+        span, attrs = item
+        kind = attrs.kind
         tier = (
-            0
-            if kind == "deadline"
-            else 1
-            if attrs.get("due")
-            else 2
-            if kind in ("vague", "date")
-            else 3
+            0 if kind == "deadline" else 1 if attrs.due else 2 if kind in ("vague", "date") else 3
         )
         return tier, abs(span.start_char - pivot)
 
-    best = min(timexes, key=rank)
-    attrs = get_span_attrs(best)
-    if attrs.get("kind") == "set":  # "jaarlijks" is a frequency, not a deadline
+    best, attrs = min(timexes, key=rank)
+    if attrs.kind == "set":  # "jaarlijks" is a frequency, not a deadline
         return None
-    interval = attrs.get("interval")
-    due, due_source = attrs.get("due"), "timex"
+    interval = attrs.interval
+    due, due_source = attrs.due, "timex"
     # "informeer ik uw Kamer in het najaar van 2023": a promise to act within a named period is
     # due at its end; open-ended ("na de zomer"), vague and event-anchored times stay without one.
     if (
         due is None
         and interval
-        and attrs.get("kind") == "date"
-        and attrs.get("mod") in (None, "END", "MID", "APPROX")
+        and attrs.kind == "date"
+        and attrs.mod in (None, "END", "MID", "APPROX")
     ):
         due, due_source = interval[1], "interval_end"
-    return {
-        "start": best.start_char,
-        "end": best.end_char,
-        "text": best.text,
-        "kind": attrs.get("kind"),
-        "value": attrs.get("value"),
-        "mod": attrs.get("mod"),
-        "interval": list(interval) if interval else None,
-        "due": due,
-        "due_source": due_source if due else None,
-    }
+    return Deadline(
+        start=best.start_char,
+        end=best.end_char,
+        text=best.text,
+        kind=attrs.kind,
+        value=attrs.value,
+        mod=attrs.mod,
+        interval=list(interval) if interval else None,
+        due=due,
+        due_source=due_source if due else None,
+    )
 
 
-def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[str, Any] | None:
+def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> TextMention | None:
     """The first "7 februari (2018 | jl.)" in [start, end), by the language layer's parser; a
     date without a year is the latest such date on or before the document date."""
     view = as_view(doc)
@@ -110,4 +103,4 @@ def _regex_date(doc: Doc | DocView, start: int, end: int, cues: CueSet) -> dict[
     elif (ref := doc_date(view.doc)) is not None:
         day = latest_on_or_before(found.day, found.month, ref)
     value = day.isoformat() if day is not None else None
-    return {"start": found.start, "end": found.end, "text": found.text, "value": value}
+    return TextMention(found.start, found.end, found.text, value)

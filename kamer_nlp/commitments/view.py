@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-from kamer_nlp.nlp.extensions import ACTORS_KEY, get_span_attrs
+from kamer_nlp.nlp.extensions import ACTORS_KEY, actor_attrs
 
 #: the actor types of people named by their function (a bewindspersoon)
 PERSON_TYPES = frozenset({"minister", "staatssecretaris", "minister-president"})
@@ -57,9 +57,9 @@ class DocView:
             _, entries = self._group(ACTORS_KEY)
             by_id: dict[str, Span] = {}
             for *_, span in sorted(entries, key=lambda e: e[1]):
-                attrs = get_span_attrs(span)
-                if attrs.get("type") in PERSON_TYPES and attrs.get("actor_id"):
-                    by_id[str(attrs.get("actor_id"))] = span
+                attrs = actor_attrs(span)
+                if attrs is not None and attrs.type in PERSON_TYPES and attrs.actor_id:
+                    by_id[attrs.actor_id] = span
             self._people = list(by_id.values())
         return self._people
 

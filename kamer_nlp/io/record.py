@@ -7,28 +7,25 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from kamer_nlp import __version__
+from kamer_nlp.contracts import (
+    META_FIELDS,
+    Commitment,
+    CommitmentActor,
+    CommitmentLink,
+    DocumentMeta,
+    Record,
+)
 from kamer_nlp.nlp.extensions import (
     COMMITMENT_RECORDS_EXT,
+    META_EXT,
     SPAN_KEYS,
     WARNINGS_EXT,
-    get_span_attrs,
+    span_attrs_record,
 )
 from kamer_nlp.repair.text import RepairedText
 
 SCHEMA = "kamer-nlp/1"
-META_FIELDS = (
-    "date",
-    "kamer",
-    "vergaderjaar",
-    "dossier",
-    "toevoeging",
-    "ondernummer",
-    "doc_type",
-    "title",
-    "subject",
-    "kenmerk",
-    "signatories",
-)
+__all__ = ["META_FIELDS", "SCHEMA", "build_record"]
 
 
 def _spans(doc: Doc) -> list[Span]:
@@ -45,11 +42,8 @@ def build_record(
     pipeline: dict[str, Any],
 ) -> dict[str, Any]:
     text = rt.text
-    meta = {k: rt.meta.get(k) for k in META_FIELDS}
-    meta["signatories"] = list(rt.meta.get("signatories") or [])
-    for extra in ("id", "co_senders", "heading", "furniture", "sidebar", "date_source"):
-        if rt.meta.get(extra):
-            meta[extra] = rt.meta[extra]
+    doc_meta = doc._.get(META_EXT)
+    meta = (doc_meta if isinstance(doc_meta, DocumentMeta) else rt.meta).to_record()
 
     spans_out: list[dict[str, Any]] = []
     span_ids: dict[tuple[str, int, int], str] = {}
@@ -67,7 +61,7 @@ def build_record(
                 "label": span.label_,
                 "text": text[span.start_char : span.end_char],
                 "kb_id": span.kb_id_ or None,
-                "attrs": get_span_attrs(span),
+                "attrs": span_attrs_record(span),
                 "boxes": [b.to_dict() for b in rt.boxes(span.start_char, span.end_char)],
             }
         )
@@ -106,26 +100,36 @@ def _sentences(doc: Doc) -> list[list[int]]:
 
 def _commitments(
     doc: Doc, span_ids: dict[tuple[str, int, int], str], rt: RepairedText
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Split the component's records into commitments and links; point them at span ids."""
-    commitments: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    for raw in doc._.get(COMMITMENT_RECORDS_EXT) or []:
-        rec = dict(raw)
-        kind = rec.pop("kind", "commitment")
-        start, end = rec.get("start"), rec.get("end")
-        if start is not None and end is not None:
-            rec["span"] = span_ids.get(("COMMITMENT", start, end))
-            rec["page"] = rt.page_of(start, end)
-        actor = rec.get("actor")
-        if isinstance(actor, dict) and actor.get("start") is not None:
-            actor = dict(actor)
-            actor["span"] = span_ids.get(("ACTOR", actor["start"], actor["end"]))
-            rec["actor"] = actor
-        deadline = rec.get("deadline")
-        if isinstance(deadline, dict) and deadline.get("start") is not None:
-            deadline = dict(deadline)
-            deadline["span"] = span_ids.get(("TIMEX", deadline["start"], deadline["end"]))
-            rec["deadline"] = deadline
-        (links if kind == "link" else commitments).append(rec)
+) -> tuple[list[Record], list[Record]]:
+    """The component's commitments and links as record objects, pointed at span ids."""
+    commitments: list[Record] = []
+    links: list[Record] = []
+
+    def actor_span(actor: CommitmentActor | None) -> str | None:
+        if actor is None or actor.start is None or actor.end is None:
+            return None
+        return span_ids.get(("ACTOR", actor.start, actor.end))
+
+    for found in doc._.get(COMMITMENT_RECORDS_EXT) or []:
+        page = rt.page_of(found.start, found.end)
+        if isinstance(found, Commitment):
+            deadline = found.deadline
+            commitments.append(
+                found.to_record(
+                    span=span_ids.get(("COMMITMENT", found.start, found.end)),
+                    page=page,
+                    actor_span=actor_span(found.actor),
+                    deadline_span=None
+                    if deadline is None
+                    else span_ids.get(("TIMEX", deadline.start, deadline.end)),
+                )
+            )
+        elif isinstance(found, CommitmentLink):
+            links.append(
+                found.to_record(
+                    span=span_ids.get(("COMMITMENT", found.start, found.end)),
+                    page=page,
+                    actor_span=actor_span(found.actor),
+                )
+            )
     return commitments, links

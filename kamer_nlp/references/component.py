@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,7 @@ class ReferenceRecognizer:
         attrs = ref.attrs()
         if (span.start_char, span.end_char) != (ref.start, ref.end):
             # Token boundaries widened the span: keep the citation's own extent in attrs.
-            attrs["ref_start"], attrs["ref_end"] = ref.start, ref.end
+            attrs = replace(attrs, ref_start=ref.start, ref_end=ref.end)
         set_span_attrs(span, attrs)
         return span
 

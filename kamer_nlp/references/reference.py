@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kamer_nlp.contracts import ReferenceAttrs
+
 # Contract values of Reference.type (attrs.type of a REFERENCE span).
 REFERENCE_TYPES = (
     "kamerstuk",
@@ -39,13 +41,11 @@ class Reference:
     date: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
 
-    def attrs(self) -> dict[str, Any]:
+    def attrs(self) -> ReferenceAttrs:
         """The span attrs of the output record: ``type``, ``url`` and the parsed parts."""
-        attrs: dict[str, Any] = {"type": self.type, "url": self.url}
-        if self.type == "letter_by_date":
-            attrs["date"] = self.date
-        attrs.update(self.details)
-        return attrs
+        return ReferenceAttrs(
+            type=self.type, url=self.url, date=self.date, parts=tuple(self.details.items())
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,9 +6,10 @@ subject ("Betreft"), kenmerk, signatories and the officielebekendmakingen id.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
 
+from kamer_nlp.contracts import CoSender, DocumentMeta, Signatory
 from kamer_nlp.lang import dates, ids
 from kamer_nlp.repair.blocks import matches
 from kamer_nlp.repair.furniture import FurnitureLine
@@ -48,84 +49,65 @@ DOC_TYPES = {
 }
 
 
-def iso_date(text: str) -> str | None:
-    """The first date written in ``text`` ("14 februari 2018") as YYYY-MM-DD (kamer_nlp.lang)."""
-    return dates.iso_date(text)
-
-
-def _parsed(written: str) -> str | None:
-    """A date a field pattern captured ("14 februari 2018") as YYYY-MM-DD."""
-    day = dates.parse_date(written)
-    return day.isoformat() if day is not None else None
+def _parsed(written: str) -> dt.date | None:
+    """A date a field pattern captured ("14 februari 2018")."""
+    return dates.parse_date(written)
 
 
 def extract_metadata(
     text: str, paragraphs: list[Paragraph], furniture: list[FurnitureLine], *, layout_kind: str
-) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "date": None,
-        "kamer": None,
-        "vergaderjaar": None,
-        "dossier": None,
-        "toevoeging": None,
-        "ondernummer": None,
-        "doc_type": None,
-        "title": None,
-        "subject": None,
-        "kenmerk": None,
-        "signatories": [],
-        "id": None,
-    }
+) -> DocumentMeta:
+    meta = DocumentMeta()
     paras = [(p, text[p.start : p.end]) for p in paragraphs]
     furn_texts = [f.text for f in furniture]
     everything = [t for p, t in paras if p.kind in ("head", "field", "address")] + furn_texts
 
     for t in everything:
-        if meta["vergaderjaar"] is None and (m := VERGADERJAAR.search(t)):
-            meta["vergaderjaar"] = f"{m.group(1)}-{m.group(2)}"
-        if meta["kamer"] is None and (m := KAMER.search(t)):
-            meta["kamer"] = "II" if m.group(1) == "Tweede" else "I"
+        if meta.vergaderjaar is None and (m := VERGADERJAAR.search(t)):
+            meta.vergaderjaar = f"{m.group(1)}-{m.group(2)}"
+        if meta.kamer is None and (m := KAMER.search(t)):
+            meta.kamer = "II" if m.group(1) == "Tweede" else "I"
     for t in furn_texts:
-        if meta["id"] is None and ids.is_official_id(t.strip().lower()):
-            meta["id"] = t.strip().lower()
-        if meta["dossier"] is None and (m := FOOTER_ID.search(t)):
-            meta["dossier"] = ids.compact(m.group(1))
-            meta["toevoeging"] = m.group(2)
-            meta["ondernummer"] = m.group(3)
+        if meta.id is None and ids.is_official_id(t.strip().lower()):
+            meta.id = t.strip().lower()
+        if meta.dossier is None and (m := FOOTER_ID.search(t)):
+            meta.dossier = ids.compact(m.group(1))
+            meta.toevoeging = m.group(2)
+            meta.ondernummer = m.group(3)
 
     for p, t in paras:
         first_line = t.split("\n")[0].strip()
         if p.kind == "head":
             if (
                 (m := DOSSIER_HEAD.match(first_line))
-                and meta["title"] is None
+                and meta.title is None
                 and not first_line.lower().startswith("nr")
             ):
-                meta["dossier"] = meta["dossier"] or ids.compact(m.group(1))
-                meta["toevoeging"] = meta["toevoeging"] or m.group(2)
-                meta["title"] = m.group(3).strip()
+                meta.dossier = meta.dossier or ids.compact(m.group(1))
+                meta.toevoeging = meta.toevoeging or m.group(2)
+                meta.title = m.group(3).strip()
             elif m := NR_HEAD.match(first_line):
-                meta["ondernummer"] = meta["ondernummer"] or m.group(1)
-                meta["doc_type"] = meta["doc_type"] or _doc_type(m.group(2))
-                meta["heading"] = m.group(2).strip()
-            elif meta["doc_type"] is None and (dt := _doc_type(first_line)):
-                meta["doc_type"] = dt if dt == "aanhangsel" else None
+                meta.ondernummer = meta.ondernummer or m.group(1)
+                meta.doc_type = meta.doc_type or _doc_type(m.group(2))
+                meta.heading = m.group(2).strip()
+            elif meta.doc_type is None and (kind := _doc_type(first_line)):
+                meta.doc_type = kind if kind == "aanhangsel" else None
         if p.kind == "field":
             low = first_line.lower()
             if low.startswith("betreft") or low.startswith("onderwerp"):
-                meta["subject"] = re.sub(r"^\S+\s*", "", " ".join(t.split())).strip() or None
-            if meta["date"] is None and (m := FIELD_DATE.match(first_line)):
-                meta["date"] = _parsed(m.group(1))
-        if meta["date"] is None and (
+                meta.subject = re.sub(r"^\S+\s*", "", " ".join(t.split())).strip() or None
+            if meta.date is None and (m := FIELD_DATE.match(first_line)):
+                meta.date = _parsed(m.group(1))
+        if meta.date is None and (
             m := PLACE_DATE.match(first_line) or FIELD_DATE.match(first_line) or RECEIVED.search(t)
         ):
-            meta["date"] = _parsed(m.group(1))
+            meta.date = _parsed(m.group(1))
         if p.kind == "signature":
-            meta["signatories"].extend(_signatories(t))
+            meta.signatories.extend(_signatories(t))
 
     co = _co_senders(" ".join(t for p, t in paras[:15] if p.kind == "paragraph"))
     if co:
-        meta["co_senders"] = co
+        meta.co_senders = co
 
     # Kenmerk: the value that follows a "Kenmerk"/"Ons kenmerk" label in the sidebar or the fields
     sidebar = [f.text for f in furniture if f.kind == "sidebar"] + [
@@ -135,24 +117,24 @@ def extract_metadata(
         if m := KENMERK.match(line.strip()):
             value = m.group(1) or (sidebar[i + 1] if i + 1 < len(sidebar) else None)
             if value:
-                meta["kenmerk"] = value.strip()
+                meta.kenmerk = value.strip()
                 break
 
-    if meta["date"] is None:
+    if meta.date is None:
         for _, t in paras[:12]:
-            if d := iso_date(t):
-                meta["date"] = d
+            if (found := dates.find_date(t)) is not None and found.date is not None:
+                meta.date = found.date
                 break
-    if meta["title"] is None and meta["subject"]:
-        meta["title"] = meta["subject"]
-    if layout_kind == "letterhead" and meta["doc_type"] is None:
-        meta["doc_type"] = "brief"
-    if meta["id"] is None and meta["dossier"] and meta["ondernummer"]:
-        meta["id"] = ids.kamerstuk_id(meta["dossier"], meta["ondernummer"], meta["toevoeging"])
-    meta["furniture"] = sorted(
+    if meta.title is None and meta.subject:
+        meta.title = meta.subject
+    if layout_kind == "letterhead" and meta.doc_type is None:
+        meta.doc_type = "brief"
+    if meta.id is None and meta.dossier and meta.ondernummer:
+        meta.id = ids.kamerstuk_id(meta.dossier, meta.ondernummer, meta.toevoeging)
+    meta.furniture = sorted(
         {f.text for f in furniture if f.kind in ("running", "colophon", "return_address")}
     )
-    meta["sidebar"] = [f.text for f in furniture if f.kind == "sidebar"]
+    meta.sidebar = [f.text for f in furniture if f.kind == "sidebar"]
     return meta
 
 
@@ -166,7 +148,7 @@ CO_SEPARATOR = re.compile(
 )
 
 
-def _co_senders(text: str) -> list[dict[str, Any]]:
+def _co_senders(text: str) -> list[CoSender]:
     """ "mede namens de Minister van X (VWS) en de Minister voor Y, …" → the co-senders' functions."""
     start = re.search(r"\bmede namens\s+", text, re.I)
     if not start:
@@ -174,7 +156,7 @@ def _co_senders(text: str) -> list[dict[str, Any]]:
     out = []
     pos = start.end()
     while m := CO_SENDER.match(text, pos):
-        out.append({"function": _function(m.group(1))})
+        out.append(CoSender(_function(m.group(1))))
         sep = CO_SEPARATOR.match(text, m.end())
         if not sep:
             break
@@ -206,10 +188,10 @@ def _function(line: str) -> str:
     return function[:1].upper() + function[1:]
 
 
-def _signatories(block: str) -> list[dict[str, str | None]]:
+def _signatories(block: str) -> list[Signatory]:
     """Function line ending in "," then a name ("De Minister voor X,\nS. Dekker"), or a name then a
     function line without comma ("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat")."""
-    out: list[dict[str, str | None]] = []
+    out: list[Signatory] = []
     lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
     i = 0
     while i < len(lines):
@@ -220,7 +202,7 @@ def _signatories(block: str) -> list[dict[str, str | None]]:
             and not FUNCTION_LINE.match(line)
             and matches("function_line", lines[i + 1])
         ):
-            out.append({"name": line, "function": _function(lines[i + 1])})
+            out.append(Signatory(line, _function(lines[i + 1])))
             i += 2
         elif line.endswith(","):
             # a function may run over lines: "De Staatssecretaris van Volksgezondheid,\nWelzijn en Sport,"
@@ -233,7 +215,7 @@ def _signatories(block: str) -> list[dict[str, str | None]]:
                 i += 1
                 parts.append(lines[i].rstrip(","))
             name = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].endswith(",") else None
-            out.append({"name": name, "function": _function(", ".join(parts))})
+            out.append(Signatory(name, _function(", ".join(parts))))
             i += 2
         else:
             i += 1

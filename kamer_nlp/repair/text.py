@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kamer_nlp.contracts import DocumentMeta
 from kamer_nlp.extract.glyphs import Glyph
 
 
@@ -97,7 +98,7 @@ class RepairedText:
     footnotes: list[Footnote] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
     warnings: list[str] = field(default_factory=list)
     layout: str = "other"
     pages: int = 0

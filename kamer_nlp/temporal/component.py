@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,7 @@ class TemporalTagger:
         attrs = timex.attrs()
         if (span.start_char, span.end_char) != (timex.start, timex.end):
             # token boundaries widened the span: keep the expression's own extent
-            attrs["timex_start"], attrs["timex_end"] = timex.start, timex.end
+            attrs = replace(attrs, timex_start=timex.start, timex_end=timex.end)
         set_span_attrs(span, attrs)
         return span
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kamer_nlp.contracts import TimexAttrs
+
 KINDS = ("date", "deadline", "duration", "vague", "set")
 MODS = ("BEFORE", "ON_OR_BEFORE", "AFTER", "START", "MID", "END", "APPROX")
 TIMEX_LABEL = "TIMEX"
@@ -34,21 +36,20 @@ class Timex:
     anchored: bool = True
     extra: tuple[tuple[str, Any], ...] = ()
 
-    def attrs(self) -> dict[str, Any]:
+    def attrs(self) -> TimexAttrs:
         """The span attributes of the output record (no offsets)."""
-        attrs: dict[str, Any] = {
-            "kind": self.kind,
-            "value": self.value,
-            "mod": self.mod,
-            "interval": list(self.interval) if self.interval else None,
-            "due": self.due,
-            "anchored": self.anchored,
-        }
-        attrs.update(self.extra)
-        return attrs
+        return TimexAttrs(
+            kind=self.kind,
+            value=self.value,
+            mod=self.mod,
+            interval=self.interval,
+            due=self.due,
+            anchored=self.anchored,
+            extra=self.extra,
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, **self.attrs()}
+        return {"start": self.start, "end": self.end, "text": self.text, **self.attrs().to_record()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timex:

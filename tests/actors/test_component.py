@@ -7,7 +7,8 @@ from spacy.tokens import Span
 
 import kamer_nlp.actors.component  # noqa: F401  (registers the factory)
 from kamer_nlp.actors.component import ActorRecognizer
-from kamer_nlp.nlp.extensions import ACTORS_KEY, get_span_attrs
+from kamer_nlp.contracts import META_FIELDS, DocumentMeta
+from kamer_nlp.nlp.extensions import ACTORS_KEY, set_doc_meta, span_attrs_record
 from kamer_nlp.nlp.tokenizer import customise
 
 LETTER = (
@@ -27,8 +28,8 @@ def _nlp(**config) -> spacy.Language:
 
 def _run(nlp: spacy.Language, text: str, date: str | None = "2018-02-14", meta: dict | None = None):
     doc = nlp.make_doc(text)
-    doc._.kamer_date = date
-    doc._.kamer_meta = meta
+    if date is not None or meta is not None:
+        set_doc_meta(doc, DocumentMeta.from_record({**(meta or {}), "date": date}))
     return nlp.get_pipe("kamer_actors")(doc)
 
 
@@ -44,33 +45,33 @@ def test_spans_have_label_kb_id_and_attrs() -> None:
     spans = list(doc.spans[ACTORS_KEY])
     assert spans and all(s.label_ == "ACTOR" for s in spans)
     for s in spans:
-        attrs = get_span_attrs(s)
+        attrs = span_attrs_record(s)
         assert s.kb_id_ == attrs["actor_id"]
         assert {"type", "actor_id", "via", "name", "ministry"} <= set(attrs)
         assert s.text == doc.text[s.start_char : s.end_char]
     found = _by_text(doc)
     assert found["Minister voor Rechtsbescherming"][0].kb_id_ == "minister-rechtsbescherming"
-    assert get_span_attrs(found["Minister voor Rechtsbescherming"][0])["role"] == "signatory"
-    assert [get_span_attrs(s)["via"] for s in found["ik"] + found["Ik"]] == ["ik", "ik"]
+    assert span_attrs_record(found["Minister voor Rechtsbescherming"][0])["role"] == "signatory"
+    assert [span_attrs_record(s)["via"] for s in found["ik"] + found["Ik"]] == ["ik", "ik"]
     assert {s.kb_id_ for s in found["ik"] + found["mijn"]} == {"minister-rechtsbescherming"}
-    assert get_span_attrs(found["uw Kamer"][0]) == {
+    assert span_attrs_record(found["uw Kamer"][0]) == {
         "type": "parliament", "actor_id": "tweede-kamer", "via": "uw Kamer",
         "name": "Tweede Kamer der Staten-Generaal", "ministry": None,
     }  # fmt: skip
     assert found["JenV"][0].kb_id_ == "ministerie-jenv"
-    assert get_span_attrs(found["JenV"][0])["via"] == "abbreviation"
+    assert span_attrs_record(found["JenV"][0])["via"] == "abbreviation"
     assert doc._.kamer_warnings is None
 
 
 def test_meta_signatories_get_actor_ids_and_co_senders() -> None:
     meta = {"signatories": [{"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}]}
     doc = _run(_nlp(), LETTER, meta=meta)
-    assert doc._.kamer_meta["signatories"][0]["actor_id"] == "minister-rechtsbescherming"
-    assert doc._.kamer_meta["co_senders"] == [
+    assert doc._.kamer_meta.signatories[0].actor_id == "minister-rechtsbescherming"
+    assert [c.to_record() for c in doc._.kamer_meta.co_senders] == [
         {"function": "Minister van Justitie en Veiligheid", "actor_id": "minister-jenv"},
         {"function": "Minister van Volksgezondheid, Welzijn en Sport", "actor_id": "minister-vws"},
     ]
-    assert set(doc._.kamer_meta) == {"signatories", "co_senders"}
+    assert set(doc._.kamer_meta.to_record()) - set(META_FIELDS) == {"co_senders"}
 
 
 def test_meta_signatory_overrides_text_and_anachronism_is_flagged() -> None:
@@ -79,9 +80,9 @@ def test_meta_signatory_overrides_text_and_anachronism_is_flagged() -> None:
     doc = _run(_nlp(), text, date="2009-05-01", meta=meta)
     found = _by_text(doc)
     assert found["Ik"][0].kb_id_ == "minister-ez"
-    ezk = get_span_attrs(found["Minister van Economische Zaken en Klimaat"][0])
+    ezk = span_attrs_record(found["Minister van Economische Zaken en Klimaat"][0])
     assert ezk["anachronistic"] is True
-    assert "anachronistic" not in get_span_attrs(found["Ik"][0])
+    assert "anachronistic" not in span_attrs_record(found["Ik"][0])
 
 
 def test_model_entities_become_person_and_organisation_actors() -> None:

@@ -12,12 +12,14 @@ from spacy.tokens import Doc
 
 import kamer_nlp.nlp.sentences  # noqa: F401  (kamer_sentences: the boundaries the component needs)
 from kamer_nlp.commitments.component import CommitmentFinder  # registers the factory
+from kamer_nlp.contracts import ATTRS_BY_LABEL, Commitment, DocumentMeta
 from kamer_nlp.nlp.extensions import (
     ACTORS_KEY,
     COMMITMENTS_KEY,
     TIMEX_KEY,
-    get_span_attrs,
+    set_doc_meta,
     set_span_attrs,
+    span_attrs_record,
 )
 
 LETTER = (
@@ -55,26 +57,42 @@ def _span(doc: Doc, phrase: str, label: str, attrs: dict) -> None:
     assert span is not None
     key = ACTORS_KEY if label == "ACTOR" else TIMEX_KEY
     doc.spans[key] = [*doc.spans.get(key, []), span]
-    set_span_attrs(span, attrs)
+    set_span_attrs(span, ATTRS_BY_LABEL[label].from_record(attrs))
+
+
+def _records(doc: Doc) -> list[dict]:
+    """The component's findings as the record shows them (plus their kind), without span ids."""
+    out = []
+    for found in doc._.kamer_commitment_records:
+        if isinstance(found, Commitment):
+            rec = found.to_record(span=None, page=None, actor_span=None, deadline_span=None)
+            out.append({"kind": "commitment", **rec})
+        else:
+            out.append({"kind": "link", **found.to_record(span=None, page=None, actor_span=None)})
+    return out
 
 
 def _letter(nlp: Language, *, with_spans: bool = True) -> Doc:
     doc = nlp.get_pipe("kamer_sentences")(nlp.make_doc(LETTER))
-    doc._.kamer_date = "2018-02-14"
-    doc._.kamer_meta = {"signatories": [SIGNATORY]}
+    set_doc_meta(
+        doc,
+        DocumentMeta.from_record({"date": "2018-02-14", "signatories": [SIGNATORY]}),
+    )
     if with_spans:
         ik = LETTER.index("Ik zal")
         span = doc.char_span(ik, ik + 2, label="ACTOR")
         doc.spans[ACTORS_KEY] = [span]
         set_span_attrs(
             span,
-            {
-                "type": "minister",
-                "actor_id": "minister-rechtsbescherming",
-                "via": "ik",
-                "name": "Minister voor Rechtsbescherming",
-                "ministry": "ministerie-jenv",
-            },
+            ATTRS_BY_LABEL["ACTOR"].from_record(
+                {
+                    "type": "minister",
+                    "actor_id": "minister-rechtsbescherming",
+                    "via": "ik",
+                    "name": "Minister voor Rechtsbescherming",
+                    "ministry": "ministerie-jenv",
+                }
+            ),
         )
         _span(
             doc,
@@ -110,14 +128,14 @@ def _letter(nlp: Language, *, with_spans: bool = True) -> Doc:
 
 
 def _by_text(doc: Doc, phrase: str) -> dict:
-    found = [r for r in doc._.kamer_commitment_records if phrase in r["text"]]
-    assert len(found) == 1, [r["text"] for r in doc._.kamer_commitment_records]
+    found = [r for r in _records(doc) if phrase in r["text"]]
+    assert len(found) == 1, [r["text"] for r in _records(doc)]
     return found[0]
 
 
 def test_seed_shaped_letter(nlp: Language) -> None:
     doc = _letter(nlp)
-    kinds = [(r["kind"], r["id"]) for r in doc._.kamer_commitment_records]
+    kinds = [(r["kind"], r["id"]) for r in _records(doc)]
     assert [k for k, _ in kinds] == ["link", "commitment", "commitment", "commitment"]
 
     research = _by_text(doc, "Ik zal de komende maanden")
@@ -149,19 +167,19 @@ def test_seed_shaped_letter(nlp: Language) -> None:
 def test_spans_and_attrs(nlp: Language) -> None:
     doc = _letter(nlp)
     spans = list(doc.spans[COMMITMENTS_KEY])
-    records = [r for r in doc._.kamer_commitment_records if r["kind"] == "commitment"]
+    records = [r for r in _records(doc) if r["kind"] == "commitment"]
     assert [s.kb_id_ for s in spans] == ["c1", "c2", "c3"]
     for span, rec in zip(spans, records, strict=True):
         assert span.label_ == "COMMITMENT"
         assert span.text == doc.text[span.start_char : span.end_char] == rec["text"]
         assert (rec["start"], rec["end"]) == (span.start_char, span.end_char)
-        assert get_span_attrs(span) == {"commitment_id": rec["id"]}
+        assert span_attrs_record(span) == {"commitment_id": rec["id"]}
         assert rec["span"] is None
 
 
 def test_negatives_are_not_commitments(nlp: Language) -> None:
     doc = _letter(nlp)
-    texts = " ".join(r["text"] for r in doc._.kamer_commitment_records)
+    texts = " ".join(r["text"] for r in _records(doc))
     assert "Onderstaand" not in texts
     assert "7 februari jl." not in texts
 
@@ -179,7 +197,7 @@ def test_degrades_without_actor_and_timex_spans(nlp: Language) -> None:
 
 def test_no_meta_no_actor(nlp: Language) -> None:
     doc = nlp("De resultaten zullen begin 2024 aan uw Kamer worden toegezonden.")
-    (rec,) = doc._.kamer_commitment_records
+    (rec,) = _records(doc)
     assert rec["actor"] is None
     assert rec["addressee"] == "tweede-kamer"
 
@@ -188,7 +206,7 @@ def test_uses_doc_sentences(nlp: Language) -> None:
     doc = nlp(
         "Hierbij zend ik u de brief. Ik zal uw Kamer voor de zomer informeren over de uitkomsten."
     )
-    (rec,) = doc._.kamer_commitment_records
+    (rec,) = _records(doc)
     assert rec["text"] == "Ik zal uw Kamer voor de zomer informeren over de uitkomsten."
 
 
@@ -212,7 +230,7 @@ def test_requires_sentence_boundaries() -> None:
 )
 def test_case(nlp: Language, case: dict) -> None:
     doc = nlp(case["text"])
-    kinds = {r["kind"] for r in doc._.kamer_commitment_records}
+    kinds = {r["kind"] for r in _records(doc)}
     got = kinds.pop() if len(kinds) == 1 else "none" if not kinds else "mixed"
     assert got == case["label"]
 
@@ -231,8 +249,8 @@ def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     assert other.model.to_json() == pipe.model.to_json()
     assert (tmp_path / "nlp" / "kamer_commitments" / "model.json").exists()
     text = "Ik zal uw Kamer voor de zomer informeren. Ik heb uw Kamer vorig jaar geïnformeerd."
-    assert [r["text"] for r in loaded(text)._.kamer_commitment_records] == [
-        r["text"] for r in nlp(text)._.kamer_commitment_records
+    assert [r.text for r in loaded(text)._.kamer_commitment_records] == [
+        r.text for r in nlp(text)._.kamer_commitment_records
     ]
 
 

@@ -77,4 +77,4 @@ def test_metadata(pair) -> None:  # type: ignore[no-untyped-def]
     rt, truth = pair
     for key in META_KEYS:
         if key in truth["meta"] and key not in NOT_PRINTED[truth["layout"]]:
-            assert rt.meta.get(key) == truth["meta"][key], key
+            assert rt.meta.to_record().get(key) == truth["meta"][key], key

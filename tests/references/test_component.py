@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 import kamer_nlp.references.component  # noqa: F401  (registers the factory)
-from kamer_nlp.nlp.extensions import DATE_EXT, REFERENCES_KEY, get_span_attrs
+from kamer_nlp.contracts import DocumentMeta
+from kamer_nlp.nlp.extensions import REFERENCES_KEY, set_doc_meta, span_attrs_record
 from kamer_nlp.references import find_references
 
 from .caseload import expected_refs, load_cases
@@ -33,7 +34,7 @@ def nlp() -> Language:
 
 def _annotate(nlp: Language, text: str, date: str | None = "2018-02-14") -> Doc:
     doc = nlp.make_doc(text)
-    doc._.set(DATE_EXT, date)
+    set_doc_meta(doc, DocumentMeta.from_record({"date": date}))
     return nlp(doc)
 
 
@@ -48,7 +49,7 @@ def test_spans_kb_ids_and_attrs(nlp: Language) -> None:
         ("Kamerstuk 31 015, nrs. 12", "REFERENCE", "kst-31015-12"),
         ("13", "REFERENCE", "kst-31015-13"),
     ]
-    attrs = [get_span_attrs(s) for s in spans]
+    attrs = [span_attrs_record(s) for s in spans]
     assert attrs[0] == {
         "type": "letter_by_date",
         "url": None,
@@ -70,7 +71,7 @@ def test_span_offsets_are_the_citation_offsets(nlp: Language) -> None:
         assert len(spans) == len(expected), case["id"]
         for span, exp in zip(spans, expected, strict=True):
             assert span.text == doc.text[span.start_char : span.end_char]
-            attrs = get_span_attrs(span)
+            attrs = span_attrs_record(span)
             got = (attrs.get("ref_start", span.start_char), attrs.get("ref_end", span.end_char))
             assert got == (exp.start, exp.end), case["id"]
             assert (span.kb_id_ or None) == exp.kb_id, case["id"]
@@ -79,7 +80,7 @@ def test_span_offsets_are_the_citation_offsets(nlp: Language) -> None:
 def test_without_document_date_letters_stay_unresolved(nlp: Language) -> None:
     doc = _annotate(nlp, "de brief van 7 februari jl.", None)
     (span,) = doc.spans[REFERENCES_KEY]
-    assert get_span_attrs(span)["date"] is None
+    assert span_attrs_record(span)["date"] is None
 
 
 def test_types_option_restricts_output() -> None:
@@ -142,7 +143,7 @@ def test_spans_and_attrs_survive_docbin(nlp: Language) -> None:
     (restored,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
     spans = list(restored.spans[REFERENCES_KEY])
     assert [s.kb_id_ for s in spans] == [s.kb_id_ for s in doc.spans[REFERENCES_KEY]]
-    assert get_span_attrs(spans[2])["type"] == "kamerstuk"
+    assert span_attrs_record(spans[2])["type"] == "kamerstuk"
 
 
 def test_component_agrees_with_plain_function(nlp: Language) -> None:

@@ -81,7 +81,7 @@ def test_reference_round_trip() -> None:
     (ref,) = find_references("Kamerstuk 34 775 VI, nr. 16")
     assert Reference.from_dict(ref.to_dict()) == ref
     assert ref.to_dict()["details"]["toevoeging"] == "VI"
-    assert ref.attrs() == {
+    assert ref.attrs().to_record() == {
         "type": "kamerstuk",
         "url": "https://zoek.officielebekendmakingen.nl/kst-34775-VI-16.html",
         "dossier": "34775",

@@ -52,8 +52,8 @@ def test_no_furniture_left_in_the_body(corpus_dir: Path) -> None:
     assert "ah-tk-20202021-3235" not in body
     assert "Gravenhage" not in body
     assert not re.search(r"\bAanhangsel \d\b", body)
-    assert rt.meta["id"] == "ah-tk-20202021-3235"
-    assert rt.meta["vergaderjaar"] == "2020-2021"
+    assert rt.meta.to_record()["id"] == "ah-tk-20202021-3235"
+    assert rt.meta.to_record()["vergaderjaar"] == "2020-2021"
 
 
 LETTERS = {
@@ -89,7 +89,7 @@ def test_letterhead_letters(corpus_dir: Path, name: str) -> None:
     markers = [f.marker for f in rt.footnotes]
     assert markers == sorted(markers)
     for key in ("date", "subject", "kenmerk"):
-        assert rt.meta[key] == expected[key]
+        assert rt.meta.to_record()[key] == expected[key]
     assert not rt.warnings
 
 
@@ -126,7 +126,7 @@ def test_seed_plain_text(corpus_dir: Path) -> None:
         "het introduceren van een bestuursrechtelijke aanpak is voor het vinden"
         in text[para.start : para.end]
     )
-    assert rt.meta["date"] == "2018-02-14"
-    assert rt.meta["signatories"] == [
+    assert rt.meta.to_record()["date"] == "2018-02-14"
+    assert rt.meta.to_record()["signatories"] == [
         {"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}
     ]

@@ -99,12 +99,13 @@ def test_signatures_are_function_and_name_not_any_line_pair() -> None:
     rt = repair_plaintext(
         "Hierbij informeer ik uw Kamer.\n\nDe Minister voor Rechtsbescherming,\n\nS. Dekker\n"
     )
-    assert rt.meta["signatories"] == [
+    assert rt.meta.to_record()["signatories"] == [
         {"name": "S. Dekker", "function": "Minister voor Rechtsbescherming"}
     ]
-    assert _signatories("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat") == [
-        {"name": "M.A.M. Adriaansens", "function": "Minister van Economische Zaken en Klimaat"}
-    ]
+    assert [
+        s.to_record()
+        for s in _signatories("M.A.M. Adriaansens\nMinister van Economische Zaken en Klimaat")
+    ] == [{"name": "M.A.M. Adriaansens", "function": "Minister van Economische Zaken en Klimaat"}]
     # a decision list's "Besluit:" line followed by a sentence about a minister is not a signature
     assert (
         _signatories(

@@ -10,7 +10,8 @@ import spacy
 from spacy.language import Language
 
 import kamer_nlp.temporal.component  # noqa: F401  (registers the factory)
-from kamer_nlp.nlp.extensions import TIMEX_KEY, get_span_attrs
+from kamer_nlp.contracts import DocumentMeta
+from kamer_nlp.nlp.extensions import TIMEX_KEY, set_doc_meta, span_attrs_record
 from kamer_nlp.temporal.component import TemporalTagger
 
 TEXT = (
@@ -29,7 +30,7 @@ def nlp() -> Language:
 
 def _run(nlp: Language, text: str, date: str | None) -> spacy.tokens.Doc:
     doc = nlp.make_doc(text)
-    doc._.kamer_date = date
+    set_doc_meta(doc, DocumentMeta.from_record({"date": date}))
     return nlp(doc)
 
 
@@ -43,7 +44,7 @@ def test_spans_labels_and_attrs(nlp: Language) -> None:
         "14 februari 2018",
     ]
     assert {s.label_ for s in spans} == {"TIMEX"}
-    summer = get_span_attrs(spans[0])
+    summer = span_attrs_record(spans[0])
     assert summer == {
         "kind": "deadline",
         "value": "2018-SU",
@@ -53,10 +54,10 @@ def test_spans_labels_and_attrs(nlp: Language) -> None:
         "anchored": True,
     }
     assert spans[0].kb_id_ == "2018-SU"
-    vague = get_span_attrs(spans[1])
+    vague = span_attrs_record(spans[1])
     assert vague["kind"] == "vague" and vague["due"] is None
     assert vague["interval"] == ["2018-02-14", "2018-05-14"]
-    assert get_span_attrs(spans[2])["value"] == "2018-02-07"
+    assert span_attrs_record(spans[2])["value"] == "2018-02-07"
     for span in spans:
         assert span.text == doc.text[span.start_char : span.end_char]
     assert not doc._.kamer_warnings
@@ -66,16 +67,16 @@ def test_accepts_a_date_object(nlp: Language) -> None:
     import datetime as dt
 
     doc = _run(nlp, "Ik stuur u volgend jaar de evaluatie.", None)
-    assert get_span_attrs(doc.spans[TIMEX_KEY][0])["anchored"] is False
+    assert span_attrs_record(doc.spans[TIMEX_KEY][0])["anchored"] is False
     doc = nlp.make_doc("Ik stuur u volgend jaar de evaluatie.")
-    doc._.kamer_date = dt.date(2020, 3, 1)
+    set_doc_meta(doc, DocumentMeta.from_record({"date": dt.date(2020, 3, 1)}))
     doc = nlp(doc)
-    assert get_span_attrs(doc.spans[TIMEX_KEY][0])["value"] == "2021"
+    assert span_attrs_record(doc.spans[TIMEX_KEY][0])["value"] == "2021"
 
 
 def test_without_document_date_values_stay_intervals_go_and_doc_warns(nlp: Language) -> None:
     doc = _run(nlp, TEXT, None)
-    attrs = {s.text: get_span_attrs(s) for s in doc.spans[TIMEX_KEY]}
+    attrs = {s.text: span_attrs_record(s) for s in doc.spans[TIMEX_KEY]}
     summer = attrs["uiterlijk aanstaande zomer"]
     assert (summer["value"], summer["mod"], summer["interval"], summer["due"]) == (
         "XXXX-SU",
@@ -108,7 +109,7 @@ def test_line_break_inside_expression_aligns(nlp: Language) -> None:
     doc = _run(nlp, "Op 6 november\n2017 hebben de ministers.", "2018-02-14")
     (span,) = doc.spans[TIMEX_KEY]
     assert span.text == "6 november\n2017"
-    assert get_span_attrs(span)["value"] == "2017-11-06"
+    assert span_attrs_record(span)["value"] == "2017-11-06"
 
 
 def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
@@ -117,8 +118,8 @@ def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     loaded = spacy.load(tmp_path / "pipe")
     a = _run(nlp, TEXT, "2018-02-14")
     b = _run(loaded, TEXT, "2018-02-14")
-    assert [(s.text, get_span_attrs(s)) for s in a.spans[TIMEX_KEY]] == [
-        (s.text, get_span_attrs(s)) for s in b.spans[TIMEX_KEY]
+    assert [(s.text, span_attrs_record(s)) for s in a.spans[TIMEX_KEY]] == [
+        (s.text, span_attrs_record(s)) for s in b.spans[TIMEX_KEY]
     ]
 
 
@@ -133,9 +134,9 @@ def test_from_disk_uses_the_saved_conventions(nlp: Language, tmp_path: Path) -> 
     path.write_text(json.dumps(data), encoding="utf-8")
     fresh = TemporalTagger(nlp).from_disk(tmp_path)
     doc = nlp.make_doc("Dit gebeurt binnenkort.")
-    doc._.kamer_date = "2018-02-14"
+    set_doc_meta(doc, DocumentMeta.from_record({"date": "2018-02-14"}))
     doc = fresh(doc)
-    assert get_span_attrs(doc.spans[TIMEX_KEY][0])["interval"] == ["2018-02-14", "2018-04-14"]
+    assert span_attrs_record(doc.spans[TIMEX_KEY][0])["interval"] == ["2018-02-14", "2018-04-14"]
 
 
 def test_to_bytes_from_bytes(nlp: Language) -> None:

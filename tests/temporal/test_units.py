@@ -95,7 +95,7 @@ def test_timex_dict_round_trip() -> None:
     )
     d = t.to_dict()
     assert d["interval"] == ["2018-02-14", "2018-05-14"] and d["window"] == "P3M"
-    assert set(t.attrs()) >= {"kind", "value", "mod", "interval", "due", "anchored"}
+    assert set(t.attrs().to_record()) >= {"kind", "value", "mod", "interval", "due", "anchored"}
     assert Timex.from_dict(d) == t
 
 

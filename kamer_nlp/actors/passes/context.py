@@ -16,7 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from kamer_nlp.contracts import CoSender
+from kamer_nlp.contracts import Signatory as GivenSignatory
 
 from ..cues import Cues, PhraseIndex
 from ..gazetteer import ActorEntry, Gazetteer
@@ -71,7 +74,7 @@ class TextInput:
     tokens: Sequence[Token]
     on: dt.date | None  # the document date (decides between same-named entries)
     kamer: str | None = None  # the addressed chamber from metadata ("I", "TK", …)
-    signatories: Sequence[dict[str, Any]] | None = None  # {"name", "function"} from metadata
+    signatories: Sequence[GivenSignatory] | None = None  # from the document's metadata
     entities: Iterable[tuple[int, int, str]] = ()  # model entities: (start, end, label)
 
 
@@ -84,7 +87,7 @@ class Findings:
     addressee: str | None = None  # "addressee": "tweede-kamer" / "eerste-kamer"
     signatories: list[Signatory] = field(default_factory=list)  # "signatories"
     closing_start: int | None = None  # "signatories": where the closing block starts
-    co_senders: list[dict[str, str]] = field(default_factory=list)  # "co-senders"
+    co_senders: list[CoSender] = field(default_factory=list)  # "co-senders"
 
     def require_addressee(self) -> str:
         """The addressee found by the "addressee" pass (an error before it ran)."""

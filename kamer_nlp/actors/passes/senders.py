@@ -14,7 +14,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+
+from kamer_nlp.contracts import CoSender
+from kamer_nlp.contracts import Signatory as GivenSignatory
 
 from ..cues import PhraseIndex, person_id
 from ..gazetteer import FUNCTION_TYPES, ActorEntry, Gazetteer
@@ -49,7 +51,7 @@ def find_signatories(
     data: ResolverData,
     text: str,
     on: dt.date | None,
-    given: Sequence[dict[str, Any]] | None,
+    given: Sequence[GivenSignatory] | None,
     spans: Spans,
 ) -> tuple[list[Signatory], int | None]:
     """Signatories plus the offset where the closing block starts (None if not found)."""
@@ -59,11 +61,9 @@ def find_signatories(
     out: list[Signatory] = []
     if given:
         for item in given:
-            fn_text = item.get("function") or ""
+            fn_text = item.function or ""
             entry = gazetteer.resolve_function(fn_text, on) if fn_text else None
-            out.append(
-                Signatory(item.get("name"), item.get("function"), entry.actor_id if entry else None)
-            )
+            out.append(Signatory(item.name, item.function, entry.actor_id if entry else None))
     else:
         for b in blocks:
             out.append(Signatory(b.name, b.function.name, b.function.actor_id, "closing-block"))
@@ -97,9 +97,9 @@ def signatories_pass(data: ResolverData, doc: TextInput, found: Findings) -> Non
 
 def find_co_senders(
     markers: PhraseIndex, text: str, tokens: Sequence[Token], spans: Spans
-) -> list[dict[str, str]]:
-    """The functions named after a co-sender marker ("mede namens"): {"function", "actor_id"}."""
-    out: list[dict[str, str]] = []
+) -> list[CoSender]:
+    """The functions named after a co-sender marker ("mede namens"), resolved."""
+    out: list[CoSender] = []
     ordered = spans.sorted()
     ends = [m.end for m in ordered]
     for i in range(len(tokens)):
@@ -121,8 +121,8 @@ def find_co_senders(
             if m.type not in FUNCTION_TYPES:
                 break
             spans.swap(m, replace(m, role="co-sender"))
-            if all(c["actor_id"] != m.actor_id for c in out):
-                out.append({"function": m.name, "actor_id": m.actor_id})
+            if all(c.actor_id != m.actor_id for c in out):
+                out.append(CoSender(m.name, m.actor_id, resolved=True))
             pos = m.end
     return out
 

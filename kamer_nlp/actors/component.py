@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,6 +24,7 @@ from kamer_nlp.nlp.extensions import (
     set_span_attrs,
 )
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
+from kamer_nlp.nlp.serial import TextFilesState
 
 from .cues import Cues
 from .gazetteer import Gazetteer
@@ -86,7 +87,7 @@ def make_actors(
     )
 
 
-class ActorRecognizer:
+class ActorRecognizer(TextFilesState):
     """Writes ``ACTOR`` spans (``kb_id`` = actor_id) with attrs via ``set_span_attrs``.
 
     Signatories come from the document's ``DocumentMeta`` (``doc_meta(doc)``); their
@@ -201,23 +202,20 @@ class ActorRecognizer:
             yield self(doc)
 
     # -- serialisation ----------------------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.gazetteer.to_disk(folder / "gazetteer")
-        (folder / "cues.json").write_text(self.resolver.cues.to_text(), encoding="utf-8")
+    def state_files(self) -> dict[str, str]:
         cfg = {"spans_key": self.spans_key, "use_model_entities": self.use_model_entities}
-        (folder / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
+        files = {f"gazetteer/{k}": v for k, v in self.gazetteer.to_files().items()}
+        return {**files, "cues.json": self.resolver.cues.to_text(), "cfg.json": json.dumps(cfg)}
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRecognizer:
-        folder = Path(path)
-        gazetteer = Gazetteer.from_disk(folder / "gazetteer")
-        cues = Cues.from_text((folder / "cues.json").read_text(encoding="utf-8"))
-        cfg = json.loads((folder / "cfg.json").read_text(encoding="utf-8"))
+    def load_state_files(self, files: Mapping[str, str]) -> None:
+        prefix = "gazetteer/"
+        gazetteer = Gazetteer.from_files(
+            {k[len(prefix) :]: v for k, v in files.items() if k.startswith(prefix)}
+        )
+        cfg = json.loads(files["cfg.json"])
         self.spans_key = cfg["spans_key"]
         self.use_model_entities = cfg["use_model_entities"]
-        self.resolver = ActorResolver(gazetteer, cues)
-        return self
+        self.resolver = ActorResolver(gazetteer, Cues.from_text(files["cues.json"]))
 
     def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
         """P/R/F of the ACTOR spans (``spans_<spans_key>_p/_r/_f/_per_type``)."""

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -261,21 +261,36 @@ class Gazetteer:
         logger.debug("loaded actor gazetteer %s: %d entries", gaz.version, len(gaz))
         return gaz
 
-    def to_disk(self, path: Path) -> None:
-        """Write the expanded entries (``entries.jsonl``) and ``meta.json`` to ``path``."""
-        path.mkdir(parents=True, exist_ok=True)
-        with (path / "entries.jsonl").open("w", encoding="utf-8") as fh:
-            for entry in self._entries.values():
-                fh.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+    def to_files(self) -> dict[str, str]:
+        """The expanded entries (``entries.jsonl``) and ``meta.json``, as file texts."""
+        entries = "".join(
+            json.dumps(entry.to_dict(), ensure_ascii=False) + "\n"
+            for entry in self._entries.values()
+        )
         meta = {"version": self.version, "grace_days": self.grace_days}
-        (path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        return {"entries.jsonl": entries, "meta.json": json.dumps(meta)}
+
+    @classmethod
+    def from_files(cls, files: Mapping[str, str]) -> Gazetteer:
+        meta = json.loads(files["meta.json"])
+        lines = files["entries.jsonl"].splitlines()
+        entries = [ActorEntry.from_dict(json.loads(line)) for line in lines if line.strip()]
+        return cls(entries, version=meta["version"], grace_days=meta["grace_days"])
+
+    def to_disk(self, path: Path) -> None:
+        """Write :meth:`to_files` into the folder ``path``."""
+        path.mkdir(parents=True, exist_ok=True)
+        for name, text in self.to_files().items():
+            (path / name).write_text(text, encoding="utf-8")
 
     @classmethod
     def from_disk(cls, path: Path) -> Gazetteer:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        with (path / "entries.jsonl").open(encoding="utf-8") as fh:
-            entries = [ActorEntry.from_dict(json.loads(line)) for line in fh if line.strip()]
-        return cls(entries, version=meta["version"], grace_days=meta["grace_days"])
+        return cls.from_files(
+            {
+                name: (path / name).read_text(encoding="utf-8")
+                for name in ("entries.jsonl", "meta.json")
+            }
+        )
 
     # -- lookup ---------------------------------------------------------------------------
     def __len__(self) -> int:

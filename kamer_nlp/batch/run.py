@@ -176,22 +176,20 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
         with exclusive(out_dir):
             open_output(out_dir, identity, resume=resume, force=force)
-            _run_locked(
-                in_dir,
-                out_dir,
-                pipeline,
-                backend,
-                workers,
-                retry_errors,
-                limits,
-                cluster,
-                isolate,
-                summary,
-                on_start,
-                on_result,
-                started,
-                identity,
+            settings = RunSettings(
+                in_dir=in_dir,
+                out_dir=out_dir,
+                pipeline=pipeline,
+                backend=backend,
+                workers=workers,
+                retry_errors=retry_errors,
+                limits=limits,
+                isolate=isolate,
+                identity=identity,
+                on_start=on_start,
+                on_result=on_result,
             )
+            _run_locked(settings, cluster, summary, started)
     except BatchError:
         if created and out_dir.is_dir() and not (summary.processed or summary.failed):
             shutil.rmtree(out_dir, ignore_errors=True)  # a failed start leaves no OUT behind
@@ -202,28 +200,35 @@ def run_batch(
     return summary
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """What one batch run was asked to do, as :func:`run_batch` validated it."""
+
+    in_dir: Path
+    out_dir: Path
+    pipeline: str
+    backend: str
+    workers: int
+    retry_errors: bool
+    limits: Limits
+    isolate: bool
+    identity: dict[str, Any]  # pipeline.json: what made the records (state.pipeline_identity)
+    on_start: Callable[[int], None] | None = None  # called once with the number of inputs
+    on_result: Callable[[Outcome], None] | None = None  # called per finished input
+
+
 def _run_locked(
-    in_dir: Path,
-    out_dir: Path,
-    pipeline: str,
-    backend: str,
-    workers: int,
-    retry_errors: bool,
-    limits: Limits,
-    cluster: DaskConnection | None,
-    isolate: bool,
-    summary: BatchSummary,
-    on_start: Callable[[int], None] | None,
-    on_result: Callable[[Outcome], None] | None,
-    started: float,
-    identity: dict[str, Any],
+    run: RunSettings, cluster: DaskConnection | None, summary: BatchSummary, started: float
 ) -> None:
     from kamer_nlp.commitments.table import commitment_rows
 
-    done = read_done(out_dir, retry_errors=retry_errors)
+    in_dir, out_dir, limits = run.in_dir, run.out_dir, run.limits
+    on_start, on_result = run.on_start, run.on_result
+
+    done = read_done(out_dir, retry_errors=run.retry_errors)
     paths = find_inputs(in_dir, exclude=out_dir)
     inputs, unreadable = describe_inputs(paths, in_dir)
-    the_plan, stale = plan(inputs, done, limits.max_bytes, backend)
+    the_plan, stale = plan(inputs, done, limits.max_bytes, run.backend)
     if stale:
         drop_inputs(out_dir, stale)
         done = read_done(out_dir, retry_errors=False)
@@ -262,7 +267,7 @@ def _run_locked(
                 error(Outcome(copy.path, error=duplicate_line(copy, original, rid, None)))
             ids = set(done.ids)
             by_path = {job.path: job for job in the_plan.jobs}
-            for outcome in _outcomes(the_plan.jobs, pipeline, workers, limits, cluster, isolate):
+            for outcome in _outcomes(the_plan.jobs, run, cluster):
                 job = by_path[outcome.path]
                 record_id: str | None = None
                 if outcome.record is not None:
@@ -302,8 +307,8 @@ def _run_locked(
                 "status": status,
                 "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "in_dir": str(in_dir),
-                "pipeline": identity,
-                "workers": workers,
+                "pipeline": run.identity,
+                "workers": run.workers,
                 "dask": cluster.address if cluster else None,
                 "limits": asdict(limits),
                 **summary.as_json(),
@@ -312,18 +317,14 @@ def _run_locked(
 
 
 def _outcomes(
-    jobs: list[Job],
-    pipeline: str,
-    workers: int,
-    limits: Limits,
-    cluster: DaskConnection | None,
-    isolate: bool,
+    jobs: list[Job], run: RunSettings, cluster: DaskConnection | None
 ) -> Iterator[Outcome]:
     if not jobs:
         return
+    pipeline, workers, limits = run.pipeline, run.workers, run.limits
     if cluster is not None:
         yield from _dask_outcomes(jobs, pipeline, limits, cluster)
-    elif not isolate:
+    elif not run.isolate:
         for job in jobs:
             yield process_job(job, pipeline)
     else:

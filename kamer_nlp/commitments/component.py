@@ -11,7 +11,7 @@ commitments (``kind`` "commitment") and links to earlier commitments
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from kamer_nlp.contracts import Commitment, CommitmentLink, CommitmentSpanAttrs
 from kamer_nlp.nlp.data import data_path, read_data
 from kamer_nlp.nlp.extensions import COMMITMENT_RECORDS_EXT, COMMITMENTS_KEY, set_span_attrs
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
+from kamer_nlp.nlp.serial import TextFilesState
 
 LABEL = "COMMITMENT"
 DEFAULT_THRESHOLD = 0.5
@@ -70,7 +71,7 @@ def _sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     return out
 
 
-class CommitmentFinder:
+class CommitmentFinder(TextFilesState):
     """Finds commitments and links (see the module docstring).
 
     The cue patterns and the classifier are ``cues``/``model`` when given, else read
@@ -203,42 +204,22 @@ class CommitmentFinder:
         )
 
     # serialisation: cue data + model + settings
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "cues.json").write_text(
-            json.dumps(self.cues.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        self.model.save(folder / "model.json")
+    def state_files(self) -> dict[str, str]:
         cfg = {"threshold": self.threshold, "spans_key": self.spans_key}
-        (folder / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
+        return {
+            "cues.json": json.dumps(self.cues.to_dict(), ensure_ascii=False, indent=1),
+            "model.json": self.model.to_json(),
+            "cfg.json": json.dumps(cfg),
+        }
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommitmentFinder:
-        folder = Path(path)
-        self.cues = CueSet.from_dict(json.loads((folder / "cues.json").read_text(encoding="utf-8")))
-        self.model = CommitmentModel.from_path(folder / "model.json")
-        cfg = json.loads((folder / "cfg.json").read_text(encoding="utf-8"))
+    def load_state_files(self, files: Mapping[str, str]) -> None:
+        cues = CueSet.from_dict(json.loads(files["cues.json"]))
+        model = CommitmentModel.from_dict(json.loads(files["model.json"]))
+        model.check_cues(cues)
+        cfg = json.loads(files["cfg.json"])
+        self.cues, self.model = cues, model
         self.threshold = float(cfg["threshold"])
         self.spans_key = cfg["spans_key"]
-        self.model.check_cues(self.cues)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = {
-            "cues": self.cues.to_dict(),
-            "model": self.model.to_dict(),
-            "cfg": {"threshold": self.threshold, "spans_key": self.spans_key},
-        }
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> CommitmentFinder:
-        loaded = json.loads(data.decode("utf-8"))
-        self.cues = CueSet.from_dict(loaded["cues"])
-        self.model = CommitmentModel.from_dict(loaded["model"])
-        self.threshold = float(loaded["cfg"]["threshold"])
-        self.spans_key = loaded["cfg"]["spans_key"]
-        self.model.check_cues(self.cues)
-        return self
 
 
 @Language.factory(

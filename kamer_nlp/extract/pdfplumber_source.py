@@ -6,9 +6,13 @@ import logging
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.glyphs import Glyph, PageGlyphs, Rule
+
+if TYPE_CHECKING:  # pdfplumber is imported when a PDF is opened (start-up time)
+    from pdfplumber.page import Page
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +103,7 @@ def _direction(matrix: tuple[float, ...] | None) -> tuple[float, float]:
     return (round(a / norm, 3), round(-b / norm, 3))
 
 
-def _unreadable_page(page, why: str) -> PageGlyphs:  # type: ignore[no-untyped-def]
+def _unreadable_page(page: Page, why: str) -> PageGlyphs:
     """A page whose content could not be parsed: kept (numbering stays) without glyphs."""
     log.warning("page %s could not be read: %s", page.page_number, why)
     try:
@@ -109,7 +113,7 @@ def _unreadable_page(page, why: str) -> PageGlyphs:  # type: ignore[no-untyped-d
     return PageGlyphs(int(page.page_number), width, height, error=why)
 
 
-def _read_page(page) -> PageGlyphs:  # type: ignore[no-untyped-def]
+def _read_page(page: Page) -> PageGlyphs:
     number = int(page.page_number)
     glyphs = [
         Glyph(

@@ -10,7 +10,7 @@ line is its own unit. The abbreviations live in ``resources/nlp/abbreviations.tx
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,9 +20,13 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
+from thinc.api import NumpyOps
 
 from kamer_nlp.nlp.data import read_data
 from kamer_nlp.nlp.scoring import SENTS_SCORER, SentsScorer
+from kamer_nlp.nlp.serial import TextFilesState
+
+_OPS = NumpyOps()
 
 CANDIDATE = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-ZÀ-Ý0-9•–-])")
 WORD_BEFORE = re.compile(r"(\S+)$")
@@ -118,7 +122,7 @@ def sentence_starts(text: str, abbreviations: Iterable[str]) -> list[int]:
     return sorted(s for s in starts if s < len(text))
 
 
-class SentenceSplitter:
+class SentenceSplitter(TextFilesState):
     """Sets ``token.is_sent_start`` from :func:`sentence_starts`; never changes text.
 
     The abbreviations are ``abbreviations`` when given, else those of the file
@@ -151,6 +155,13 @@ class SentenceSplitter:
         if abbreviations is not None or abbreviations_path is not None:
             self.abbreviations = load_abbreviations(abbreviations, abbreviations_path, self.name)
 
+    def state_files(self) -> dict[str, str]:
+        return {"abbreviations.txt": "\n".join(sorted(self.abbreviations)) + "\n"}
+
+    def load_state_files(self, files: Mapping[str, str]) -> None:
+        lines = files["abbreviations.txt"].splitlines()
+        self.abbreviations = {ln.strip() for ln in lines if ln.strip()}
+
     def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
         """Sentence boundary P/R/F (``sents_p``, ``sents_r``, ``sents_f``)."""
         return self.scorer(examples, **kwargs) if self.scorer is not None else {}
@@ -164,21 +175,8 @@ class SentenceSplitter:
         idx = doc.to_array(IDX).astype(numpy.int64)
         values = numpy.where(numpy.isin(idx, starts), 1, -1).astype(numpy.int64)
         values[0] = 1
-        doc.from_array([SENT_START], values.view(numpy.uint64).reshape(-1, 1))
+        doc.from_array([SENT_START], _OPS.asarray2i(values.reshape(-1, 1), dtype="uint64"))
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "abbreviations.txt").write_text(
-            "\n".join(sorted(self.abbreviations)) + "\n", encoding="utf-8"
-        )
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SentenceSplitter:
-        path = Path(path)
-        lines = (path / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
-        self.abbreviations = {ln.strip() for ln in lines if ln.strip()}
-        return self
 
 
 @Language.factory(

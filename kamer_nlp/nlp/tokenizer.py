@@ -27,7 +27,9 @@ KEEP_WHOLE = ("en/of", "c.q.", "m/v", "w.o.")
 
 def customise(nlp: Language) -> Tokenizer:
     """Extend ``nlp``'s tokenizer in place and return it."""
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"{nlp.lang} pipeline has no spaCy Tokenizer to extend: {tokenizer!r}")
     infixes = list(nlp.Defaults.infixes or []) + list(EXTRA_INFIXES)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for form in KEEP_WHOLE:

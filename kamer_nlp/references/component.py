@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -14,6 +13,7 @@ from spacy.training import Example
 from kamer_nlp.nlp.data import read_data
 from kamer_nlp.nlp.extensions import ATTRS_EXT, REFERENCES_KEY, doc_date, set_span_attrs
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
+from kamer_nlp.nlp.serial import TextFilesState
 from kamer_nlp.references.parse import find_references
 from kamer_nlp.references.reference import REFERENCE_TYPES, Reference
 from kamer_nlp.references.rules import (
@@ -45,7 +45,7 @@ def load_rules(
     )
 
 
-class ReferenceRecognizer:
+class ReferenceRecognizer(TextFilesState):
     """Finds citations with :func:`find_references` and writes them to ``doc.spans[spans_key]``.
 
     Each span has label ``REFERENCE``, ``kb_id`` the canonical id (empty for a
@@ -136,34 +136,14 @@ class ReferenceRecognizer:
         return span
 
     # --- serialisation: the rules travel with the pipeline -------------------
+    def state_files(self) -> dict[str, str]:
+        return {
+            PATTERNS_FILE: self.rules.patterns_text,
+            ABBREVIATIONS_FILE: self.rules.abbreviations_text,
+        }
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / PATTERNS_FILE).write_text(self.rules.patterns_text, encoding="utf-8")
-        (path / ABBREVIATIONS_FILE).write_text(self.rules.abbreviations_text, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReferenceRecognizer:
-        path = Path(path)
-        self.rules = ReferenceRules(
-            (path / PATTERNS_FILE).read_text(encoding="utf-8"),
-            (path / ABBREVIATIONS_FILE).read_text(encoding="utf-8"),
-        )
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        import srsly
-
-        return srsly.msgpack_dumps(
-            {"patterns": self.rules.patterns_text, "abbreviations": self.rules.abbreviations_text}
-        )
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ReferenceRecognizer:
-        import srsly
-
-        msg: dict[str, Any] = srsly.msgpack_loads(data)
-        self.rules = ReferenceRules(msg["patterns"], msg["abbreviations"])
-        return self
+    def load_state_files(self, files: Mapping[str, str]) -> None:
+        self.rules = ReferenceRules(files[PATTERNS_FILE], files[ABBREVIATIONS_FILE])
 
 
 @Language.factory(

@@ -108,8 +108,8 @@ def _find_notes(
                 # the note runs to the next note line, a blank line or the next page start
                 block = [i]
                 j = i + 1
-                while j < len(lines) and lines[j] is not None and not lines[j].page_start:  # type: ignore[union-attr]
-                    nxt = NOTE_LINE.match(lines[j].text)  # type: ignore[union-attr]
+                while j < len(lines) and (cur := lines[j]) is not None and not cur.page_start:
+                    nxt = NOTE_LINE.match(cur.text)
                     if nxt and nxt.group(1) == str(len(notes) + 2):
                         break
                     block.append(j)
@@ -119,8 +119,12 @@ def _find_notes(
                 search_from = marker.end(1)
                 # a following note line belongs to the same note area: next page starts after the area
                 i = j
-                if j < len(lines) and lines[j] is not None and not NOTE_LINE.match(lines[j].text):  # type: ignore[union-attr]
-                    lines[j].page_start = True  # type: ignore[union-attr]
+                if (
+                    j < len(lines)
+                    and (after := lines[j]) is not None
+                    and not NOTE_LINE.match(after.text)
+                ):
+                    after.page_start = True
                 continue
         i += 1
     return notes, raised
@@ -206,7 +210,9 @@ def repair_plaintext(text: str) -> RepairedText:
 
     drafts = []
     for label, note_ids in notes_found:
-        note_lines_objs = [_make_line(lines[j], glyphs, set()) for j in note_ids]  # type: ignore[arg-type]
+        note_lines_objs = [
+            _make_line(tl, glyphs, set()) for j in note_ids if (tl := lines[j]) is not None
+        ]
         first = note_lines_objs[0]
         m = NOTE_LINE.match(first.text)
         label_len = m.start(2) if m else len(label)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -21,6 +20,7 @@ from kamer_nlp.nlp.extensions import (
     set_span_attrs,
 )
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
+from kamer_nlp.nlp.serial import TextFilesState
 from kamer_nlp.temporal.finder import TimexFinder
 from kamer_nlp.temporal.resources import CONVENTIONS_FILE, LEXICON_FILE, TemporalResources
 from kamer_nlp.temporal.timex import TIMEX_LABEL, Timex
@@ -52,7 +52,7 @@ def load_resources(
     )
 
 
-class TemporalTagger:
+class TemporalTagger(TextFilesState):
     """Finds time expressions with :func:`~kamer_nlp.temporal.find_timexes` and writes
     ``TIMEX`` spans to ``doc.spans[spans_key]`` (``kb_id`` = the TIMEX3 value) with attrs
     ``{"kind", "value", "mod", "interval", "due", "anchored", …}`` via :func:`set_span_attrs`.
@@ -138,27 +138,14 @@ class TemporalTagger:
         self.finder = TimexFinder(resources)
         return self
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.resources.to_dir(path)
+    def state_files(self) -> dict[str, str]:
+        return {
+            LEXICON_FILE: self.resources.lexicon_text,
+            CONVENTIONS_FILE: self.resources.conventions_text,
+        }
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TemporalTagger:
-        return self._use(TemporalResources.from_dir(path))
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        import srsly
-
-        return srsly.msgpack_dumps(
-            {
-                LEXICON_FILE: self.resources.lexicon_text,
-                CONVENTIONS_FILE: self.resources.conventions_text,
-            }
-        )
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TemporalTagger:
-        import srsly
-
-        msg: dict[str, Any] = srsly.msgpack_loads(data)
-        return self._use(TemporalResources(msg[LEXICON_FILE], msg[CONVENTIONS_FILE]))
+    def load_state_files(self, files: Mapping[str, str]) -> None:
+        self._use(TemporalResources(files[LEXICON_FILE], files[CONVENTIONS_FILE]))
 
 
 @Language.factory(

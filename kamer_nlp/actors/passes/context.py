@@ -41,6 +41,8 @@ class ResolverData:
     gov_phrases: PhraseIndex  # the keys of ``gov_cues``
     markers: tuple[tuple[str, ...], ...]  # definition markers ("hierna:"), longest first
     co_markers: PhraseIndex  # "mede namens"
+    definition_leading: frozenset[str]  # words stripped before a defined form ("de", "het")
+    anaphora_continuations: frozenset[str]  # "de minister van …": no anaphora
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, cues: Cues) -> ResolverData:
@@ -63,6 +65,8 @@ class ResolverData:
             gov_phrases=PhraseIndex(gov_cues),
             markers=tuple(markers),
             co_markers=PhraseIndex(cues.phrases("co_sender_markers")),
+            definition_leading=cues.words("definition_leading_words"),
+            anaphora_continuations=cues.words("anaphora_continuations"),
         )
 
 

@@ -67,7 +67,7 @@ def find_definitions(data: ResolverData, doc: TextInput, spans: Spans) -> dict[s
         if close is None or close == k2:
             continue
         inner = [t for t in tokens[k2:close] if t.text not in _QUOTES]
-        while inner and inner[0].key in {"de", "het", "'", ":"}:
+        while inner and inner[0].key in data.definition_leading:
             inner = inner[1:]
         if not inner:
             continue

@@ -71,7 +71,9 @@ def resolve_deixis(
             if spans.free(prev.start, tok.end):
                 spans.add(make_mention(text, prev.start, tok.end, kamer_entry, via="uw Kamer"))
         elif tok.key in anaphora and prev is not None and prev.key in ana_dets:
-            if nxt is not None and (nxt.key in {"van", "voor", "-"} or nxt.text[:1].isupper()):
+            if nxt is not None and (
+                nxt.key in data.anaphora_continuations or nxt.text[:1].isupper()
+            ):
                 continue
             if not spans.free(prev.start, tok.end):
                 continue

@@ -23,7 +23,7 @@ This module depends on nothing else in the package: every stage may import it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeAlias
 
@@ -37,6 +37,27 @@ def _opt_str(value: object) -> str | None:
 
 def _opt_int(value: object) -> int | None:
     return None if value is None else int(str(value))
+
+
+_CONVERT: dict[str, Callable[[object], object]] = {
+    "str | None": _opt_str,
+    "int | None": _opt_int,
+    "str": lambda v: "" if v is None else str(v),
+    "bool": bool,
+}
+
+
+def _scalar_fields(
+    cls: type, data: Mapping[str, Any], skip: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The values of ``cls``'s scalar fields (``str``, ``str | None``, ``int | None``,
+    ``bool``) read from a record mapping; a field the record lacks keeps its default."""
+    out: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in skip or f.name not in data:
+            continue
+        out[f.name] = _CONVERT[str(f.type)](data[f.name])
+    return out
 
 
 # --------------------------------------------------------------------------- metadata
@@ -62,7 +83,7 @@ class Signatory:
         return cls(
             name=_opt_str(data.get("name")),
             function=_opt_str(data.get("function")),
-            actor_id=_opt_str(data.get("actor_id")),
+            **_scalar_fields(cls, data, skip=("name", "function", "resolved")),
             resolved="actor_id" in data,
         )
 
@@ -84,7 +105,7 @@ class CoSender:
     def from_record(cls, data: Mapping[str, Any]) -> CoSender:
         return cls(
             function=str(data.get("function") or ""),
-            actor_id=_opt_str(data.get("actor_id")),
+            **_scalar_fields(cls, data, skip=("function", "resolved")),
             resolved="actor_id" in data,
         )
 
@@ -293,11 +314,7 @@ class ActorAttrs:
         return cls(
             type=_opt_str(data.get("type")),
             actor_id=_opt_str(data.get("actor_id")),
-            via=_opt_str(data.get("via")),
-            name=_opt_str(data.get("name")),
-            ministry=_opt_str(data.get("ministry")),
-            anachronistic=bool(data.get("anachronistic", False)),
-            role=_opt_str(data.get("role")),
+            **_scalar_fields(cls, data, skip=("type", "actor_id")),
         )
 
 
@@ -357,15 +374,8 @@ class CommitmentActor:
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> CommitmentActor:
-        return cls(
-            actor_id=_opt_str(data.get("actor_id")),
-            name=_opt_str(data.get("name")),
-            function=_opt_str(data.get("function")),
-            ministry=_opt_str(data.get("ministry")),
-            start=_opt_int(data.get("start")),
-            end=_opt_int(data.get("end")),
-            via=_opt_str(data.get("via")),
-        )
+        values = {f.name: None for f in fields(cls)}
+        return cls(**{**values, **_scalar_fields(cls, data)})
 
 
 @dataclass
@@ -381,6 +391,13 @@ class Deadline:
     interval: list[str] | None = None
     due: str | None = None
     due_source: str | None = None  # "timex" | "interval_end" (where ``due`` came from)
+
+    @classmethod
+    def from_store(cls, data: Mapping[str, Any]) -> Deadline:
+        values = dict(data)
+        if values.get("interval") is not None:  # msgpack gives tuples back
+            values["interval"] = list(values["interval"])
+        return cls(**values)
 
     def to_record(self, span: str | None) -> Record:
         return {
@@ -442,7 +459,7 @@ class Commitment:
         return cls(
             **values,
             actor=None if actor is None else CommitmentActor(**actor),
-            deadline=None if deadline is None else Deadline(**deadline),
+            deadline=None if deadline is None else Deadline.from_store(deadline),
         )
 
     def to_record(

@@ -42,6 +42,7 @@ from kamer_nlp.annotation.files import LABELSTUDIO_CONFIG
 from kamer_nlp.annotation.gold import contract_labels
 from kamer_nlp.io.jsonl import dumps
 from kamer_nlp.io.schema import validate_record
+from tests.annotation.cases import case_spans, locate
 
 CASES = json.loads((Path(__file__).parent / "annotation_cases.json").read_text(encoding="utf-8"))
 FORMATS = ("prodigy", "labelstudio", "doccano")
@@ -52,35 +53,9 @@ IMPORT = {"prodigy": from_prodigy, "labelstudio": from_labelstudio, "doccano": f
 # ---------------------------------------------------------------- building the record
 
 
-def locate(text: str, where: dict[str, Any]) -> tuple[int, int]:
-    """Offsets of the nth ``find`` (inside the first ``in`` when given)."""
-    base = 0
-    if "in" in where:
-        base = text.index(where["in"])
-        text = where["in"]
-    pos = -1
-    for _ in range(where.get("nth", 0) + 1):
-        pos = text.index(where["find"], pos + 1)
-    return base + pos, base + pos + len(where["find"])
-
-
 def build_record(case: dict[str, Any]) -> dict[str, Any]:
     text = case["text"]
-    spans = []
-    for i, s in enumerate(case["spans"], 1):
-        start, end = locate(text, s)
-        spans.append(
-            {
-                "id": f"s{i}",
-                "start": start,
-                "end": end,
-                "label": s["label"],
-                "text": text[start:end],
-                "kb_id": s["kb_id"],
-                "attrs": s["attrs"],
-                "boxes": [],
-            }
-        )
+    spans = case_spans(text, case["spans"], lambda s: [])
     return {
         "schema": "kamer-nlp/1",
         "id": case["id"],

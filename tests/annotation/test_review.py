@@ -28,6 +28,7 @@ from kamer_nlp.annotation.review import from_review, page_record, render_review,
 from kamer_nlp.io.jsonl import dumps
 from kamer_nlp.io.schema import validate_record
 from tests.annotation.browser import Page, chromium, page  # noqa: F401  (fixtures)
+from tests.annotation.cases import case_spans, locate
 
 CASES = json.loads((Path(__file__).parent / "review_cases.json").read_text(encoding="utf-8"))
 REPO = Path(__file__).resolve().parents[2]
@@ -36,37 +37,13 @@ SAMPLE_RUN = REPO / "data" / "annotated" / "documents.jsonl"
 # ---------------------------------------------------------------- building the record
 
 
-def locate(text: str, where: dict[str, Any]) -> tuple[int, int]:
-    """Offsets of the nth ``find`` (inside the first ``in`` when given)."""
-    base = text.index(where["in"]) if "in" in where else 0
-    hay = where.get("in", text)
-    pos = -1
-    for _ in range(where.get("nth", 0) + 1):
-        pos = hay.index(where["find"], pos + 1)
-    return base + pos, base + pos + len(where["find"])
-
-
 def box(page_no: int) -> list[dict[str, Any]]:
     return [{"page": page_no, "x0": 70.0, "top": 100.0, "x1": 200.0, "bottom": 110.0}]
 
 
 def build_record(case: dict[str, Any]) -> dict[str, Any]:
     text = case["text"]
-    spans = []
-    for i, s in enumerate(case["spans"], 1):
-        start, end = locate(text, s)
-        spans.append(
-            {
-                "id": f"s{i}",
-                "start": start,
-                "end": end,
-                "label": s["label"],
-                "text": text[start:end],
-                "kb_id": s["kb_id"],
-                "attrs": s["attrs"],
-                "boxes": box(s["page"]),
-            }
-        )
+    spans = case_spans(text, case["spans"], lambda s: box(s["page"]))
     paragraphs = []
     for p in case["paragraphs"]:
         start, end = locate(text, p)

@@ -79,3 +79,14 @@ def counts(record: dict[str, Any], cases: list[dict[str, Any]]) -> tuple[int, in
         if case["label"] == "commitment" and find(record, case["anchor"])[0] != "commitment":
             missed += 1
     return right, missed, spurious
+
+
+def case_param(case: dict[str, Any]) -> Any:
+    """A case as a pytest param: its id, and a strict xfail when the case says why it fails."""
+    import pytest
+
+    if case.get("xfail"):
+        return pytest.param(
+            case, id=case["id"], marks=pytest.mark.xfail(reason=case["xfail"], strict=True)
+        )
+    return pytest.param(case, id=case["id"])

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.commitments.handcheck import annotate, check_case, counts, load_cases
+from tests.commitments.handcheck import annotate, case_param, check_case, counts, load_cases
 from tests.regen_pins import load_pins
 
 CASES = load_cases("besluitenlijst_cases.jsonl")
@@ -26,15 +26,7 @@ PINS = load_pins()["commitments"]["besluitenlijsten"]  # regression pins, regene
 pytestmark = pytest.mark.corpus
 
 
-def _param(case: dict[str, Any]) -> Any:
-    if case.get("xfail"):
-        return pytest.param(
-            case, id=case["id"], marks=pytest.mark.xfail(reason=case["xfail"], strict=True)
-        )
-    return pytest.param(case, id=case["id"])
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c) for c in CASES])
 def test_besluitenlijst_case(corpus_dir: Path, case: dict[str, Any]) -> None:
     check_case(annotate(corpus_dir / case["doc"]), case)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.commitments.handcheck import annotate, check_case, counts, load_cases
+from tests.commitments.handcheck import annotate, case_param, check_case, counts, load_cases
 from tests.regen_pins import load_pins
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -33,15 +33,7 @@ def _record(stem: str) -> dict[str, Any]:
     return annotate(pdf)
 
 
-def _param(case: dict[str, Any]) -> Any:
-    if case.get("xfail"):
-        return pytest.param(
-            case, id=case["id"], marks=pytest.mark.xfail(reason=case["xfail"], strict=True)
-        )
-    return pytest.param(case, id=case["id"])
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [case_param(c) for c in CASES])
 def test_sample_case(case: dict[str, Any]) -> None:
     check_case(_record(case["doc"]), case)
 

@@ -39,7 +39,7 @@ def test_seed(corpus_dir: Path, resolver: ActorResolver) -> None:
     text = (corpus_dir / "seed" / "kst-31015-136.txt").read_text(encoding="utf-8")
     a = resolver.analyse(text, doc_date=SEED_DATE)
     assert [s.actor_id for s in a.signatories] == ["minister-rechtsbescherming"]
-    assert [c["actor_id"] for c in a.co_senders] == ["minister-jenv", "minister-vws"]
+    assert [c.actor_id for c in a.co_senders] == ["minister-jenv", "minister-vws"]
     assert a.addressee == "tweede-kamer"
     # every first-person pronoun of the body resolves to the signatory
     body_end = text.index("De Minister voor Rechtsbescherming,")
@@ -119,7 +119,7 @@ def test_letters(corpus_dir: Path, resolver: ActorResolver, name: str) -> None:
     assert [s.actor_id for s in a.signatories][:1] == (
         [want["signatory"]] if want["signatory"] else []
     )
-    assert [c["actor_id"] for c in a.co_senders] == want["co_senders"]
+    assert [c.actor_id for c in a.co_senders] == want["co_senders"]
     missing = want["named"] - _ids(a)
     assert not missing
     if want["signatory"]:

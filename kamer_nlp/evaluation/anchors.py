@@ -8,8 +8,8 @@ an anchor can be found again in another version of the text:
 
 1. if ``text[start:end]`` still normalises to the same hash, the offsets stand;
 2. else the normalised text is searched for a stretch of ``norm_len`` characters with the
-   same hash, starting at a word start, and mapped back to raw offsets; of several, the
-   one nearest the old ``start`` wins;
+   same hash, starting at a word start, and mapped back to raw offsets (widened over the
+   punctuation glued to its ends); of several, the one nearest the old ``start`` wins;
 3. else the anchor is reported as lost (:func:`resolve` returns ``None``).
 
 No corpus text is stored in an anchor, only offsets and a hash.
@@ -150,8 +150,18 @@ def resolve(
     candidates = nt.find(anchor.norm_len, anchor.norm_sha1)
     if not candidates:
         return None
-    spans = [nt.raw_span(c, anchor.norm_len) for c in candidates]
+    spans = [_widen(text, *nt.raw_span(c, anchor.norm_len)) for c in candidates]
     return min(spans, key=lambda s: (abs(s[0] - anchor.start), s[0]))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the punctuation glued to the stretch ("(", "…", ".", "?"), which the
+    normalised form does not see; stop at white space."""
+    while start > 0 and not text[start - 1].isspace() and not text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def resolve_all(

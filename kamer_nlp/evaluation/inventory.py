@@ -101,7 +101,9 @@ def debate_selection(
         return None
 
     gov = [t for t, turn in enumerate(debate.turns) if turn.is_government]
-    groups = {t: {t} | {n for n in (neighbour(t, -1), neighbour(t, 1)) if n is not None} for t in gov}
+    groups = {
+        t: {t} | {n for n in (neighbour(t, -1), neighbour(t, 1)) if n is not None} for t in gov
+    }
     total = len({i for g in groups.values() for t in g for i in by_turn.get(t, [])})
     note = ""
     order = list(gov)
@@ -170,7 +172,10 @@ def build_inventory(root: Path, out: Path, *, cap: int = DEBATE_CAP) -> dict[str
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob("batch-*.jsonl"), *out.glob("heldout-*.jsonl")]:
         old.unlink()
-    order = {g: k for k, g in enumerate(("modern_letters", "besluitenlijsten", "older_letters", "debates"))}
+    order = {
+        g: k
+        for k, g in enumerate(("modern_letters", "besluitenlijsten", "older_letters", "debates"))
+    }
     all_docs = sorted(documents(root), key=lambda d: (order[d.group], d.doc_id))
     per_split: dict[str, list[DocSentences]] = {"train": [], "heldout": []}
     skipped: dict[str, str] = {}
@@ -186,7 +191,12 @@ def build_inventory(root: Path, out: Path, *, cap: int = DEBATE_CAP) -> dict[str
             )
             continue
         per_split[doc.split].append(ds)
-    manifest: dict[str, Any] = {"debate_cap": cap, "batches": {}, "documents": {}, "skipped": skipped}
+    manifest: dict[str, Any] = {
+        "debate_cap": cap,
+        "batches": {},
+        "documents": {},
+        "skipped": skipped,
+    }
     for split, prefix in (("train", "batch"), ("heldout", "heldout")):
         for name, docs in make_batches(per_split[split], prefix):
             rows = batch_rows(name, docs)
@@ -229,7 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = corpus_root(args.corpus)
     if root is None:
-        print("error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)", file=sys.stderr)
+        print(
+            "error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)",
+            file=sys.stderr,
+        )
         return 2
     manifest = build_inventory(root, args.out, cap=args.cap)
     for key, t in manifest["totals"].items():

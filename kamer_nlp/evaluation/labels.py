@@ -26,7 +26,6 @@ import argparse
 import json
 import random
 import re
-import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -48,7 +47,9 @@ LINKS = ("none", "mention", "fulfils")
 FIELDS = ("key", "label", "link", "actor", "deadline", "note")
 BASE = Path("data/labels/commitments")
 DOUBLE_BATCH = "double-001"
-NAME = re.compile(r"^(?P<batch>(?:batch|heldout|double)-\d{3})\.(?P<labeller>[A-Za-z0-9_-]+)\.jsonl$")
+NAME = re.compile(
+    r"^(?P<batch>(?:batch|heldout|double)-\d{3})\.(?P<labeller>[A-Za-z0-9_-]+)\.jsonl$"
+)
 
 
 class LabelFileError(ValueError):
@@ -148,8 +149,7 @@ def double_sample(
     total = sum(len(v) for v in groups.values())
     floor = size // (5 * max(len(groups), 1))
     quota = {
-        g: min(len(keys), max(floor, round(size * len(keys) / total)))
-        for g, keys in groups.items()
+        g: min(len(keys), max(floor, round(size * len(keys) / total))) for g, keys in groups.items()
     }
     rng = random.Random(seed)
     chosen: list[str] = []
@@ -160,7 +160,10 @@ def double_sample(
 
 def _inventory_rows(inventory: Path) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for path in [*sorted(inventory.glob("batch-*.jsonl")), *sorted(inventory.glob("heldout-*.jsonl"))]:
+    for path in [
+        *sorted(inventory.glob("batch-*.jsonl")),
+        *sorted(inventory.glob("heldout-*.jsonl")),
+    ]:
         with open(path, encoding="utf-8") as fh:
             rows += [json.loads(line) for line in fh if line.strip()]
     return rows

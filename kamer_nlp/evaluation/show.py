@@ -76,7 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = corpus_root(args.corpus)
     if root is None:
-        print("error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)", file=sys.stderr)
+        print(
+            "error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)",
+            file=sys.stderr,
+        )
         return 2
     current = None
     lost = 0

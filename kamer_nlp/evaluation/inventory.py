@@ -109,7 +109,7 @@ def debate_selection(
     order = list(gov)
     if total > cap:
         random.Random(seed).shuffle(order)
-        note = f"capped: {total} sentences in government turns and their neighbours, {cap} kept"
+        note = f"capped at {cap}: {total} sentences in government turns and their neighbours"
     chosen: set[int] = set()
     for t in order:
         extra = {i for u in groups[t] for i in by_turn.get(u, [])} - chosen

@@ -1,0 +1,9 @@
+"""Evaluation on real text: labelled sentences of the reference corpus, held by anchors.
+
+Labels point into documents by offsets plus a hash of the normalised sentence
+(:mod:`kamer_nlp.evaluation.anchors`); the corpus text itself is never copied into the
+repository. :mod:`~kamer_nlp.evaluation.corpus` lists the documents and the fixed
+held-out split of issue #11, :mod:`~kamer_nlp.evaluation.inventory` writes the batches
+to label, :mod:`~kamer_nlp.evaluation.show` prints them, and
+:mod:`~kamer_nlp.evaluation.labels` checks label files and measures agreement.
+"""

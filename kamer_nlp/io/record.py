@@ -47,12 +47,14 @@ def build_record(
 
     spans_out: list[dict[str, Any]] = []
     span_ids: dict[tuple[str, int, int], str] = {}
+    seen: set[tuple[str, int, int, str]] = set()
     for span in _spans(doc):
         key = (span.label_, span.start_char, span.end_char)
-        if key in span_ids:
+        if (*key, span.kb_id_) in seen:
             continue
+        seen.add((*key, span.kb_id_))
         sid = f"s{len(spans_out) + 1}"
-        span_ids[key] = sid
+        span_ids.setdefault(key, sid)
         spans_out.append(
             {
                 "id": sid,

@@ -13,7 +13,7 @@ import re
 DOSSIER_NUMBER = r"\d\d[ \u00a0.]?\d{3}"  # "31 015", "31015", "31.015"
 ROMAN_TOEVOEGING = r"[IVXL]+[A-C]?"  # a budget chapter: "VI", "XVI", "IXB"
 TOEVOEGING = rf"{ROMAN_TOEVOEGING}|[A-Z]|\d\d"  # after a dash: "-VI", "-A", "-02"
-RIJKSWET = r"R\d{3,4}"  # written in parentheses: "(R2120)"
+RIJKSWET = r"R[ \u00a0]?\d{3,4}"  # written in parentheses: "(R2120)", "(R 1446)"
 
 # officielebekendmakingen.nl id prefixes: Kamerstukken, Handelingen, Aanhangsel, Staatsblad,
 # Staatscourant, Tractatenblad, bijlagen, Gemeente-/Provinciaal/Waterschapsblad, Blad gemeenschappelijke regeling

@@ -79,8 +79,10 @@ def _decode(obj: object, chain: Callable[[object], object] | None = None) -> obj
 
 
 def span_key(span: Span) -> str:
-    """The document-level key of a span: ``LABEL:start_char:end_char``."""
-    return f"{span.label_}:{span.start_char}:{span.end_char}"
+    """The document-level key of a span: ``LABEL:start_char:end_char[:kb_id]`` (two spans over
+    the same words may name different things: the middle numbers of "nrs. 12 tot en met 15")."""
+    key = f"{span.label_}:{span.start_char}:{span.end_char}"
+    return f"{key}:{span.kb_id_}" if span.kb_id_ else key
 
 
 def set_span_attrs(span: Span, attrs: SpanAttrs) -> None:

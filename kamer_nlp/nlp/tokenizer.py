@@ -3,7 +3,7 @@
 spaCy's Dutch rules keep "Bontenbal/Grinwis" and "IenW/RWS" as one token, so an
 actor or reference span ending at the slash cannot align with token boundaries.
 A slash between letters becomes an infix (and/or, "en/of", stays one token via an
-exception).
+exception), and so does an en/em dash between numbers ("nrs. 1–3": three references).
 
 Two registered functions apply it: the tokenizer ``kamer_nlp.DutchTokenizer.v1`` (spaCy's
 Dutch tokenizer, extended: the default pipeline) and the callback
@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-EXTRA_INFIXES = (r"(?<=[A-Za-zÀ-ÿ])/(?=[A-Za-zÀ-ÿ]{2})",)
+EXTRA_INFIXES = (
+    r"(?<=[A-Za-zÀ-ÿ])/(?=[A-Za-zÀ-ÿ]{2})",
+    # an en or em dash between numbers ("nrs. 1–3", "2023–2030"): each number its own token
+    r"(?<=\d)[\u2013\u2014](?=\d)",
+    # a semicolon between two ids written without a space ("30012-45;33099-7")
+    r"(?<=\d);(?=\d)",
+)
 KEEP_WHOLE = ("en/of", "c.q.", "m/v", "w.o.")
 
 

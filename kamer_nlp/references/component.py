@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from kamer_nlp.nlp.data import read_data
-from kamer_nlp.nlp.extensions import ATTRS_EXT, REFERENCES_KEY, doc_date, set_span_attrs
+from kamer_nlp.nlp.extensions import (
+    ATTRS_EXT,
+    REFERENCES_KEY,
+    doc_date,
+    doc_meta,
+    set_span_attrs,
+)
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
 from kamer_nlp.nlp.serial import TextFilesState
 from kamer_nlp.references.parse import find_references
@@ -108,7 +114,13 @@ class ReferenceRecognizer(TextFilesState):
         return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = find_references(doc.text, doc_date=doc_date(doc), rules=self.rules, types=self.types)
+        refs = find_references(
+            doc.text,
+            doc_date=doc_date(doc),
+            rules=self.rules,
+            types=self.types,
+            dossier=doc_meta(doc).dossier,
+        )
         spans = [span for span in (self._span(doc, ref) for ref in refs) if span is not None]
         if self.overwrite or self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = spans

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,12 +47,15 @@ def find_references(
     doc_date: dt.date | None = None,
     rules: ReferenceRules | None = None,
     types: frozenset[str] | None = None,
+    dossier: str | None = None,
 ) -> list[Reference]:
     """Every citation in ``text``, sorted by offset.
 
     ``doc_date`` resolves letters cited by date only ("de brief van 7 februari jl.").
     ``types`` restricts the output to some reference types; ``rules`` replaces the
-    packaged patterns.
+    packaged patterns. A number cited without its dossier ("de motie op stuk nr. 204")
+    takes the dossier of the last Kamerstuk cited before it, else ``dossier`` (the
+    document's own), with ``resolved_from: "context"`` in its details.
     """
     rules = rules or ReferenceRules.default()
     groups: list[_Group] = []
@@ -77,7 +81,39 @@ def find_references(
         if kept and g.start < kept[-1].end:
             continue
         kept.append(g)
-    return [r for g in kept for r in g.refs]
+    found = [r for g in kept for r in g.refs]
+    if types is None or "kamerstuk" in types:
+        found = _with_context_numbers(text, found, rules, dossier)
+    return found
+
+
+def _with_context_numbers(
+    text: str, found: list[Reference], rules: ReferenceRules, dossier: str | None
+) -> list[Reference]:
+    """Add the bare "stuk nr. N" citations whose dossier the document gives elsewhere."""
+    out = list(found)
+    starts = [r.start for r in found]
+    for m in rules.context_number.finditer(text):
+        i = bisect_right(starts, m.start())
+        if i and found[i - 1].end > m.start():
+            continue  # part of a full citation
+        context = next(
+            (
+                r.details.get("dossier")
+                for r in reversed(found[:i])
+                if r.type == "kamerstuk" and r.details.get("dossier")
+            ),
+            dossier,
+        )
+        if not context:
+            continue
+        nr = m.group("nr")
+        kb_id = ids.kamerstuk_id(str(context), nr)
+        details = {"dossier": str(context), "ondernummer": nr, "resolved_from": "context"}
+        url = ids.officielebekendmakingen_url(kb_id)
+        out.append(_ref(text, m.start(), m.end(), "kamerstuk", kb_id, url=url, details=details))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
 
 
 # --- handlers ---------------------------------------------------------------
@@ -138,8 +174,12 @@ def _kamerstuk(
             details={"zaak": m.group("zaak")},
         )
         return
-    dossier = ids.compact(m.group("dossier"))
-    toevoeging = _group(m, "toev") or _group(m, "toev_sp")
+    dossier = ids.compact(m.group("dossier")).replace("-", "")
+    toevoeging = (
+        _group(m, "toev") or _group(m, "toev_sp") or _group(m, "toev_g") or _toevoeging_h(m)
+    )
+    # "nr. 199 (31311)": the dossier follows the number, the first reference covers both
+    dossier_after = m.start("dossier") > m.start("nrs") if _group(m, "nrs") else False
     if (
         _group(m, "kw") is None
         and not toevoeging
@@ -156,12 +196,14 @@ def _kamerstuk(
     if also:
         details["also_dossiers"] = also
     if _group(m, "rijkswet"):
-        details["rijkswet"] = m.group("rijkswet")
+        details["rijkswet"] = ids.compact(m.group("rijkswet"))
     kamer = _kamer(m, rules)
     if kamer:
         details["kamer"] = kamer
     if years:
         details["vergaderjaar"] = f"{years[0]}-{years[1]}"
+    elif _group(m, "year1"):
+        details["vergaderjaar"] = m.group("year1")  # a session of one calendar year (to 1981)
     if _group(m, "eklet"):
         kb_id = ids.kamerstuk_id(dossier, m.group("eklet"), toevoeging)
         details["ondernummer"] = m.group("eklet")
@@ -169,15 +211,50 @@ def _kamerstuk(
         yield _ref(text, m.start(), m.end(), "kamerstuk", kb_id, url=url, details=details)
         return
     list_start = m.start("nrs")
-    for i, n in enumerate(_NUMBER.finditer(m.group("nrs"))):
-        nr = n.group(0)
+    for i, (nr, start, end) in enumerate(_numbers(m.group("nrs"))):
         kb_id = ids.kamerstuk_id(dossier, nr, toevoeging)
-        start = m.start() if i == 0 else list_start + n.start()
-        end = list_start + n.end()
         url = ids.officielebekendmakingen_url(kb_id)
         yield _ref(
-            text, start, end, "kamerstuk", kb_id, url=url, details={**details, "ondernummer": nr}
+            text,
+            m.start() if i == 0 else list_start + start,
+            m.end() if dossier_after else list_start + end,
+            "kamerstuk",
+            kb_id,
+            url=url,
+            details={**details, "ondernummer": nr},
         )
+
+
+_RANGE = re.compile(
+    r"(?P<a>\d{1,4})(?P<to>\s*[-\u2010-\u2014]\s*|\s+(?:tot\s+en\s+met|t/m)\s+)(?P<b>\d{1,4})(?!\d)"
+)
+MAX_RANGE = 50  # a longer "range" is more likely two unrelated numbers
+
+
+def _numbers(nrs: str) -> Iterator[tuple[str, int, int]]:
+    """Each ondernummer of a list with its extent in ``nrs``: "12, 14 en 15" gives three; a range
+    "12 tot en met 14" gives 12 and 14 on their own digits and 13 on the words between."""
+    pos = 0
+    while (n := _NUMBER.search(nrs, pos)) is not None:
+        r = _RANGE.match(nrs, n.start())
+        if r is not None and 0 < int(r["b"]) - int(r["a"]) <= MAX_RANGE:
+            a, b = int(r["a"]), int(r["b"])
+            yield r["a"], r.start("a"), r.end("a")
+            to = r.group("to")
+            lead = len(to) - len(to.lstrip())
+            for middle in range(a + 1, b):
+                yield str(middle), r.start("to") + lead, r.start("to") + len(to.rstrip())
+            yield r["b"], r.start("b"), r.end("b")
+            pos = r.end()
+            continue
+        yield n.group(0), n.start(), n.end()
+        pos = n.end()
+
+
+def _toevoeging_h(m: re.Match[str]) -> str | None:
+    """A budget chapter written out ("hoofdstuk IX B") as the toevoeging ("IXB")."""
+    raw = _group(m, "toev_h")
+    return None if raw is None else re.sub(r"[\s\u00a0]", "", raw)
 
 
 def _handelingen(
@@ -233,9 +310,39 @@ def _gazette(kind: str, make_id: Callable[[str, str], str]) -> Handler:
 def _ecli(
     m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
 ) -> Iterator[Reference]:
-    kb_id = m.group(0)
-    details = {"country": m.group("country"), "court": m.group("court"), "year": m.group("year")}
+    country = (_group(m, "country") or "NL").upper()
+    court, year = m.group("court").upper(), m.group("year")
+    kb_id = f"ECLI:{country}:{court}:{year}:{m.group('num').upper()}"
+    details = {"country": country, "court": court, "year": year}
     yield _ref(text, m.start(), m.end(), "ecli", kb_id, url=ids.ecli_url(kb_id), details=details)
+
+
+#: the reference type of an official id by its prefix
+_OFFICIAL_ID_TYPES = {
+    "kst": "kamerstuk",
+    "h": "handelingen",
+    "ah": "aanhangsel",
+    "stb": "staatsblad",
+    "stcrt": "staatscourant",
+}
+
+
+def _official_id(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    """An officielebekendmakingen id written as such ("(kst-30000-12)")."""
+    kb_id = m.group("oid")
+    kind = _OFFICIAL_ID_TYPES[kb_id.split("-", 1)[0]]
+    url = ids.officielebekendmakingen_url(kb_id)
+    yield _ref(text, m.start(), m.end(), kind, kb_id, url=url, details={"written_as": "id"})
+
+
+def _ljn(
+    m: re.Match[str], text: str, rules: ReferenceRules, _: dt.date | None
+) -> Iterator[Reference]:
+    """An LJN number: ``ljn:AB1234`` (it does not say which court or year its ECLI has)."""
+    ljn = m.group("ljn")
+    yield _ref(text, m.start(), m.end(), "ljn", f"ljn:{ljn}", details={"ljn": ljn})
 
 
 def _eu_year_number(a: str, b: str, *, number_first: bool) -> tuple[int, int]:
@@ -373,6 +480,8 @@ def _resolve_date(
 
 _HANDLERS: dict[str, Handler] = {
     "kamerstuk": _kamerstuk,
+    "official_id": _official_id,
+    "ljn": _ljn,
     "handelingen": _handelingen,
     "aanhangsel": _aanhangsel,
     "staatsblad": _gazette("staatsblad", ids.staatsblad_id),

@@ -16,6 +16,7 @@ REFERENCE_TYPES = (
     "staatsblad",
     "staatscourant",
     "ecli",
+    "ljn",
     "eu",
     "url",
     "letter_by_date",

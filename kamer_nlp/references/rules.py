@@ -43,6 +43,8 @@ class ReferenceRules:
     abbreviations_text: str
     patterns: tuple[Pattern, ...] = field(init=False)
     tables: dict[str, dict[str, Any]] = field(init=False)
+    #: a number whose dossier the document gives elsewhere ("op stuk nr. 204"); group ``nr``
+    context_number: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         abbreviations = tomllib.loads(self.abbreviations_text)
@@ -60,6 +62,10 @@ class ReferenceRules:
         )
         object.__setattr__(self, "tables", tables)
         object.__setattr__(self, "patterns", compiled)
+        context = data.get("context", {}).get("number", "(?!x)x")  # none: matches nothing
+        object.__setattr__(
+            self, "context_number", re.compile(_expand(context, fragments, tables), re.VERBOSE)
+        )
 
     def lookup(self, table: str, key: str, *, casefold: bool = False) -> Any:
         """``tables[table][key]`` with whitespace normalised (and case folded if asked); None if absent."""

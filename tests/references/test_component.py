@@ -11,6 +11,7 @@ from spacy.tokens import Doc, DocBin
 
 import kamer_nlp.references.component  # noqa: F401  (registers the factory)
 from kamer_nlp.contracts import DocumentMeta
+from kamer_nlp.nlp.tokenizer import customise
 from kamer_nlp.nlp.extensions import REFERENCES_KEY, set_doc_meta, span_attrs_record
 from kamer_nlp.references import find_references
 
@@ -28,6 +29,7 @@ FOOTNOTES = (
 @pytest.fixture(scope="module")  # no test changes it; a blank Dutch pipeline costs 0.3 s
 def nlp() -> Language:
     nlp = spacy.blank("nl")
+    customise(nlp)  # the project's tokenizer, as in every pipeline ("1–3" is three tokens)
     nlp.add_pipe("kamer_references")
     return nlp
 

@@ -289,6 +289,8 @@ def metrics(outcomes: Iterable[Outcome]) -> dict[str, Any]:
     with_deadline = [o for o in rows if o.gold == "promise" and o.deadline]
     found = [o for o in with_deadline if o.commitment]
     with_due = [o for o in with_deadline if o.has_due]
+    dated = [o for o in with_due if o.gold_due is not None]
+    undated = [o for o in with_due if o.gold_due is None]
     return {
         "sentences": len(rows),
         "documents": len({o.doc for o in rows}),
@@ -317,6 +319,12 @@ def metrics(outcomes: Iterable[Outcome]) -> dict[str, Any]:
             "with_gold_due": len(with_due),
             "due_correct": _ratio(
                 sum(o.commitment and o.product_due == o.gold_due for o in with_due), len(with_due)
+            ),
+            "due_correct_dated": _ratio(
+                sum(o.commitment and o.product_due == o.gold_due for o in dated), len(dated)
+            ),
+            "due_spurious": _ratio(
+                sum(o.commitment and o.product_due is not None for o in undated), len(undated)
             ),
             "due_correct_of_found": _ratio(
                 sum(o.product_due == o.gold_due for o in with_due if o.commitment),
@@ -484,7 +492,9 @@ def summary_lines(result: Mapping[str, Any]) -> list[str]:
         f"gold deadline in {_r(due['deadline_overlap'])} of those found "
         f"({_r(due['deadline_overlap_of_all'])} of all); due equal to the gold due in "
         f"{_r(due['due_correct'])} of those with a gold due "
-        f"({_r(due['due_correct_of_found'])} of those found)",
+        f"({_r(due['due_correct_of_found'])} of those found; "
+        f"{_r(due['due_correct_dated'])} where the gold due is a date; a product due where the "
+        f"gold has none: {_r(due['due_spurious'])})",
     ]
     if sp["product_commitments"]:
         lines.append(

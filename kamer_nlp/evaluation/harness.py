@@ -367,6 +367,18 @@ def _speaker_shares(runs: Sequence[DocRun]) -> dict[str, Any]:
 # ------------------------------------------------------------------ the whole run
 
 
+def _contaminated_keys(base: Path) -> set[str]:
+    """Held-out labelled keys whose sentence the shipped model was trained on
+    (``contaminated.json``, :mod:`kamer_nlp.evaluation.contamination`)."""
+    import json
+
+    path = base / "contaminated.json"
+    if not path.is_file():
+        return set()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k for info in data["documents"].values() for k in info["labelled_keys_overlapping"]}
+
+
 def evaluate_commitments(
     root: Path, *, split: str = "heldout", base: Path = BASE
 ) -> dict[str, Any]:
@@ -396,6 +408,8 @@ def evaluate_commitments(
         lost += lost_keys
         unjudged[f"{doc.group}/commitments"] += uc
         unjudged[f"{doc.group}/links"] += ul
+    seen = _contaminated_keys(base)
+    clean = metrics(o for o in outcomes if o.group == "debates" and o.key not in seen)
     groups = {g: metrics(o for o in outcomes if o.group == g) for g in GROUPS}
     groups = {g: m for g, m in groups.items() if m["sentences"]}
     return {
@@ -414,6 +428,7 @@ def evaluate_commitments(
         "groups": groups,
         "overall": metrics(outcomes),
         "debate_speakers": _speaker_shares(runs),
+        "debates_without_contaminated": {"excluded": len(seen), **clean},
         "outcomes": [o.__dict__ for o in outcomes],
     }
 
@@ -500,6 +515,13 @@ def summary_lines(result: Mapping[str, Any]) -> list[str]:
         lines.append(
             f"debates: {sp['product_commitments']} product commitments, by speaker role "
             f"{sp['by_role']}; member share {_f(sp['member_share'])}"
+        )
+    clean = result["debates_without_contaminated"]
+    if clean["excluded"] and clean["sentences"]:
+        lines.append(
+            f"debates without the {clean['excluded']} labelled sentences the shipped model was "
+            f"trained on: promise P/R/F1 {_p(clean['promise'])}, promise+plan "
+            f"{_p(clean['promise_plan'])}"
         )
     lines.append(
         f"unjudged product records (overlapping no labelled sentence): {result['unjudged']}"

@@ -408,7 +408,7 @@ def evaluate_commitments(
         lost += lost_keys
         unjudged[f"{doc.group}/commitments"] += uc
         unjudged[f"{doc.group}/links"] += ul
-    seen = _contaminated_keys(base)
+    seen = _contaminated_keys(base) & {o.key for o in outcomes}
     clean = metrics(o for o in outcomes if o.group == "debates" and o.key not in seen)
     groups = {g: metrics(o for o in outcomes if o.group == g) for g in GROUPS}
     groups = {g: m for g, m in groups.items() if m["sentences"]}

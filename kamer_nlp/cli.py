@@ -659,20 +659,96 @@ def import_corrections_cmd(
         say("skipped", "yellow", f"{doc_id}: {reason}")
 
 
+COMMITMENTS_HARNESS = "commitments"
+
+
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (from `kamer-nlp import corrections`).")],
-    predicted: Annotated[Path, typer.Argument(help="documents.jsonl or a run folder.")],
+    gold: Annotated[
+        str,
+        typer.Argument(
+            help="Gold JSONL (from `kamer-nlp import corrections`), or `commitments` for the "
+            "commitments harness on the labelled real-text sentences."
+        ),
+    ],
+    predicted: Annotated[
+        Path | None, typer.Argument(help="documents.jsonl or a run folder (not for `commitments`).")
+    ] = None,
     labels: LabelsOpt = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="commitments: the reference corpus (default ../shared/corpus)."),
+    ] = None,
+    split: Annotated[
+        str, typer.Option(help="commitments: heldout | train (the documents the product runs on).")
+    ] = "heldout",
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="commitments: also write every figure here.")
+    ] = None,
+    cv: Annotated[
+        int | None,
+        typer.Option(
+            "--cv",
+            help="commitments: instead, K-fold document-grouped cross-validation of the "
+            "classifier on the labelled training part (needs the train extra).",
+        ),
+    ] = None,
 ) -> None:
-    """Per-label precision, recall and F1 of a run against gold data."""
+    """Per-label precision, recall and F1 of a run against gold data; or, with
+    `commitments`, the commitments harness on the labelled real sentences."""
+    if gold == COMMITMENTS_HARNESS and predicted is None:
+        _evaluate_commitments(corpus, split, json_out, cv)
+        return
+    if predicted is None:
+        fail("give the predicted documents.jsonl or run folder after the gold file")
     from kamer_nlp.annotation import AnnotationImportError, evaluate_files, format_table
 
     try:
-        result = evaluate_files(gold, predicted, labels=_labels(labels))
+        result = evaluate_files(Path(gold), predicted, labels=_labels(labels))
     except (AnnotationImportError, FileNotFoundError) as e:
         fail(str(e))
     typer.echo(format_table(result))
+
+
+def _evaluate_commitments(
+    corpus: Path | None, split: str, json_out: Path | None, folds: int | None
+) -> None:
+    from kamer_nlp.evaluation.corpus import corpus_root
+
+    root = corpus_root(corpus)
+    if root is None:
+        fail("no reference corpus found (--corpus DIR, $KAMER_NLP_CORPUS or ../shared/corpus)")
+    if split not in ("heldout", "train"):
+        fail(f"--split must be heldout or train, not {split!r}")
+    if folds is not None:
+        from kamer_nlp.commitments.training import train_extra_missing
+        from kamer_nlp.evaluation.cv import cross_validate_real, format_cv
+
+        missing = train_extra_missing()
+        if missing:
+            fail(missing)
+        if folds < 2:
+            fail("--cv needs at least 2 folds")
+        result = cross_validate_real(root, folds=folds)
+        typer.echo(format_cv(result))
+    else:
+        from kamer_nlp.evaluation.harness import evaluate_commitments, report_rows, summary_lines
+
+        result = evaluate_commitments(root, split=split)
+        rows = report_rows(result)
+        table = Table(title=f"commitments on the labelled {split} sentences (real text)")
+        for column in rows[0]:
+            table.add_column(column)
+        for row in rows[1:]:
+            table.add_row(*row)
+        console = Console(width=200)
+        console.print(table)
+        for line in summary_lines(result):
+            console.print(Text(line))
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -188,6 +188,36 @@ def _agreement(base: Path) -> int:
     print(f"Cohen's kappa (promise/plan/not): {kappa:.3f}")
     print(f"raw agreement: {sum(first[k]['label'] == second[k]['label'] for k in shared) / n:.3f}")
     print(f"Cohen's kappa (link): {kappa_of_files(first, second, 'link')[0]:.3f}")
+    ordered = sorted(shared)
+    binary_a = ["commitment" if first[k]["label"] != "not" else "not" for k in ordered]
+    binary_b = ["commitment" if second[k]["label"] != "not" else "not" for k in ordered]
+    print(f"Cohen's kappa (promise+plan vs not): {cohens_kappa(binary_a, binary_b):.3f}")
+    any_a = [str(first[k]["link"] != "none") for k in ordered]
+    any_b = [str(second[k]["link"] != "none") for k in ordered]
+    print(f"Cohen's kappa (link vs none): {cohens_kappa(any_a, any_b):.3f}")
+    print("confusion (rows: batch label, columns: double-001 label):")
+    print(" " * 9 + "".join(f"{b:>9}" for b in LABELS))
+    for a in LABELS:
+        counts = [
+            sum(first[k]["label"] == a and second[k]["label"] == b for k in ordered) for b in LABELS
+        ]
+        print(f"{a:>9}" + "".join(f"{c:>9}" for c in counts))
+    adjudicated = (
+        {
+            json.loads(line)["key"]
+            for line in (base / "adjudicated.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
+        if (base / "adjudicated.jsonl").is_file()
+        else set()
+    )
+    for k in ordered:
+        if (first[k]["label"], first[k]["link"]) != (second[k]["label"], second[k]["link"]):
+            print(
+                f"  {k}: batch {first[k]['label']}/{first[k]['link']}, "
+                f"double {second[k]['label']}/{second[k]['link']}"
+                + (" (adjudicated)" if k in adjudicated else " (NOT adjudicated)")
+            )
     return 0
 
 

@@ -660,6 +660,7 @@ def import_corrections_cmd(
 
 
 COMMITMENTS_HARNESS = "commitments"
+SPANS_HARNESS = "spans"
 
 
 @app.command()
@@ -668,7 +669,8 @@ def evaluate(
         str,
         typer.Argument(
             help="Gold JSONL (from `kamer-nlp import corrections`), or `commitments` for the "
-            "commitments harness on the labelled real-text sentences."
+            "commitments harness on the labelled real-text sentences, or `spans` for references "
+            "and time expressions on them."
         ),
     ],
     predicted: Annotated[
@@ -699,6 +701,9 @@ def evaluate(
     if gold == COMMITMENTS_HARNESS and predicted is None:
         _evaluate_commitments(corpus, split, json_out, cv)
         return
+    if gold == SPANS_HARNESS and predicted is None:
+        _evaluate_spans(corpus, split, json_out)
+        return
     if predicted is None:
         fail("give the predicted documents.jsonl or run folder after the gold file")
     from kamer_nlp.annotation import AnnotationImportError, evaluate_files, format_table
@@ -710,9 +715,7 @@ def evaluate(
     typer.echo(format_table(result))
 
 
-def _evaluate_commitments(
-    corpus: Path | None, split: str, json_out: Path | None, folds: int | None
-) -> None:
+def _corpus_and_split(corpus: Path | None, split: str) -> Path:
     from kamer_nlp.evaluation.corpus import corpus_root
 
     root = corpus_root(corpus)
@@ -720,6 +723,25 @@ def _evaluate_commitments(
         fail("no reference corpus found (--corpus DIR, $KAMER_NLP_CORPUS or ../shared/corpus)")
     if split not in ("heldout", "train"):
         fail(f"--split must be heldout or train, not {split!r}")
+    return root
+
+
+def _evaluate_spans(corpus: Path | None, split: str, json_out: Path | None) -> None:
+    from kamer_nlp.evaluation.span_harness import evaluate_spans, format_span_report
+
+    result = evaluate_spans(_corpus_and_split(corpus, split), split=split)
+    for line in format_span_report(result).splitlines():
+        typer.echo(line)
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+
+
+def _evaluate_commitments(
+    corpus: Path | None, split: str, json_out: Path | None, folds: int | None
+) -> None:
+    root = _corpus_and_split(corpus, split)
     if folds is not None:
         from kamer_nlp.commitments.training import train_extra_missing
         from kamer_nlp.evaluation.cv import cross_validate_real, format_cv

@@ -210,6 +210,8 @@ class ReferenceAttrs:
     parts: tuple[tuple[str, str | int | None], ...] = ()
     ref_start: int | None = None  # the citation's own extent when tokens widened the span
     ref_end: int | None = None
+    #: the document citing itself (its own footer or colophon id): not a cross-reference
+    self_reference: bool = False
 
     def to_record(self) -> Record:
         out: Record = {"type": self.type, "url": self.url}
@@ -218,11 +220,13 @@ class ReferenceAttrs:
         out.update(self.parts)
         if self.ref_start is not None:
             out["ref_start"], out["ref_end"] = self.ref_start, self.ref_end
+        if self.self_reference:
+            out["self_reference"] = True
         return out
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> ReferenceAttrs:
-        known = {"type", "url", "date", "ref_start", "ref_end"}
+        known = {"type", "url", "date", "ref_start", "ref_end", "self_reference"}
         return cls(
             type=str(data["type"]),
             url=_opt_str(data.get("url")),
@@ -230,6 +234,7 @@ class ReferenceAttrs:
             parts=tuple((k, v) for k, v in data.items() if k not in known),
             ref_start=_opt_int(data.get("ref_start")),
             ref_end=_opt_int(data.get("ref_end")),
+            self_reference=bool(data.get("self_reference", False)),
         )
 
 

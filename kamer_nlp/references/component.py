@@ -114,14 +114,16 @@ class ReferenceRecognizer(TextFilesState):
         return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
+        meta = doc_meta(doc)
         refs = find_references(
             doc.text,
             doc_date=doc_date(doc),
             rules=self.rules,
             types=self.types,
-            dossier=doc_meta(doc).dossier,
+            dossier=meta.dossier,
         )
-        spans = [span for span in (self._span(doc, ref) for ref in refs) if span is not None]
+        own = meta.id
+        spans = [span for span in (self._span(doc, ref, own) for ref in refs) if span is not None]
         if self.overwrite or self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = spans
         else:
@@ -129,7 +131,7 @@ class ReferenceRecognizer(TextFilesState):
         return doc
 
     @staticmethod
-    def _span(doc: Doc, ref: Reference) -> Span | None:
+    def _span(doc: Doc, ref: Reference, own_id: str | None = None) -> Span | None:
         kb_id = ref.kb_id or ""
         span = doc.char_span(
             ref.start, ref.end, label=REFERENCE_LABEL, kb_id=kb_id, alignment_mode="strict"
@@ -144,6 +146,8 @@ class ReferenceRecognizer(TextFilesState):
         if (span.start_char, span.end_char) != (ref.start, ref.end):
             # Token boundaries widened the span: keep the citation's own extent in attrs.
             attrs = replace(attrs, ref_start=ref.start, ref_end=ref.end)
+        if own_id is not None and ref.kb_id == own_id:
+            attrs = replace(attrs, self_reference=True)  # the document's own footer or colophon
         set_span_attrs(span, attrs)
         return span
 

@@ -31,9 +31,14 @@ DOSSIER_HEAD = re.compile(
 )
 NR_HEAD = re.compile(r"^Nr\.\s+(\d+|[A-Z]{1,2})\s+(.*)$")
 FOOTER_ID = re.compile(
-    rf"vergaderjaar\s+\d{{4}}\s*[–-]\s*\d{{4}},\s*({ids.DOSSIER_NUMBER})(?:[\s-]+({ids.TOEVOEGING}))?,\s*nr\.\s*(\d+|[A-Z]{{1,2}})",
+    rf"(?:vergaderjaar|zitting)\s+\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s*,\s*({ids.DOSSIER_NUMBER})"
+    rf"(?:[\s-]+({ids.TOEVOEGING})|,?\s+(?:hoofdstuk|hfdst\.)\s+([IVXL]+(?:\s?[A-C])?))?"
+    r",\s*nr\.?\s*(\d+|[A-Z]{1,2})",
     re.I,
 )
+# the closing line of an older letter as printed: "Tweede Kamer, zitting 1982-1983, 12 449, nr. 66"
+# (in plain text it is the document's last line, a page number at most after it)
+CLOSING_FOOTER_END = re.compile(r"[\s\d]{0,12}$")
 KENMERK = re.compile(r"^(?:ons\s+)?kenmerk\s*:?\s*(\S.*)?$", re.I)
 DOC_TYPES = {
     "brief": "brief",
@@ -71,9 +76,12 @@ def extract_metadata(
         if meta.id is None and ids.is_official_id(t.strip().lower()):
             meta.id = t.strip().lower()
         if meta.dossier is None and (m := FOOTER_ID.search(t)):
-            meta.dossier = ids.compact(m.group(1))
-            meta.toevoeging = m.group(2)
-            meta.ondernummer = m.group(3)
+            _footer_id(meta, m)
+    if meta.dossier is None and paras:
+        tail = paras[-1][1]
+        for m in FOOTER_ID.finditer(tail):
+            if CLOSING_FOOTER_END.fullmatch(tail, m.end()):
+                _footer_id(meta, m)
 
     for p, t in paras:
         first_line = t.split("\n")[0].strip()
@@ -146,6 +154,14 @@ CO_SENDER = re.compile(
 CO_SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)(?=(?:de|het)\s+(?:minister|staatssecretaris))", re.I
 )
+
+
+def _footer_id(meta: DocumentMeta, m: re.Match[str]) -> None:
+    """The document's own dossier, toevoeging and number from its footer line."""
+    meta.dossier = ids.compact(m.group(1))
+    chapter = m.group(3)
+    meta.toevoeging = m.group(2) or (re.sub(r"\s", "", chapter) if chapter else None)
+    meta.ondernummer = m.group(4)
 
 
 def _co_senders(text: str) -> list[CoSender]:

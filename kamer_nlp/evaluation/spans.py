@@ -33,7 +33,9 @@ from kamer_nlp.evaluation.anchors import NormalisedText, normalise
 from kamer_nlp.evaluation.corpus import corpus_root
 from kamer_nlp.evaluation.show import read_batch, resolved_rows
 
-ITEM_KINDS = ("timexes", "references")
+ITEM_KINDS = ("timexes", "references", "clauses")
+#: the stretches inside a clause item, each written as {"find": quote, "nth": n} or null
+CLAUSE_PARTS = ("finite", "subject", "agent")
 INVENTORY = Path(__file__).resolve().parents[2] / "data" / "labels" / "commitments" / "inventory"
 
 
@@ -81,28 +83,42 @@ def convert(
         for kind in ITEM_KINDS:
             items = []
             for item in w.get(kind) or []:
-                quote = str(item["find"])
-                # white space in the quote matches any white space (the viewer collapses it)
-                pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-                found = list(pattern.finditer(text))
-                nth = int(item.get("nth", 0))
-                if nth >= len(found):
-                    problems.append(f"{w['key']}: {kind} quote not in the sentence: {quote!r}")
+                if kind == "clauses":
+                    clause = dict(item)
+                    for part in CLAUSE_PARTS:
+                        if isinstance(item.get(part), dict):
+                            clause[part] = _locate(text, item[part], w["key"], part, problems)
+                    items.append(clause)
                     continue
-                m = found[nth]
-                rest = {k: v for k, v in item.items() if k not in ("find", "nth")}
-                items.append(
-                    {
-                        "start": m.start(),
-                        "end": m.end(),
-                        "norm_len": len(normalise(m.group(0))),
-                        "norm_sha1": _sha1(m.group(0)),
-                        **rest,
-                    }
-                )
-            line[kind] = items
+                where = _locate(text, item, w["key"], kind, problems)
+                if where is not None:
+                    rest = {k: v for k, v in item.items() if k not in ("find", "nth")}
+                    items.append({**where, **rest})
+            if kind in w:
+                line[kind] = items
         out.append(line)
     return out, problems
+
+
+def _locate(
+    text: str, item: dict[str, Any], key: str, what: str, problems: list[str]
+) -> dict[str, Any] | None:
+    """The offsets and hash of ``item["find"]`` (its ``nth`` occurrence) in ``text``."""
+    quote = str(item["find"])
+    # white space in the quote matches any white space (the viewer collapses it)
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+    found = list(pattern.finditer(text))
+    nth = int(item.get("nth", 0))
+    if nth >= len(found):
+        problems.append(f"{key}: {what} quote not in the sentence: {quote!r}")
+        return None
+    m = found[nth]
+    return {
+        "start": m.start(),
+        "end": m.end(),
+        "norm_len": len(normalise(m.group(0))),
+        "norm_sha1": _sha1(m.group(0)),
+    }
 
 
 def read_span_labels(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -123,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     conv.add_argument("working")
     conv.add_argument("out")
     conv.add_argument("--corpus", default=None)
+    conv.add_argument(
+        "--inventory", type=Path, default=INVENTORY, help="the folder of the batch files"
+    )
     args = parser.parse_args(argv)
     root = corpus_root(args.corpus)
     if root is None:
@@ -133,13 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in Path(args.working).read_text("utf-8").splitlines()
         if line.strip()
     ]
-    out, problems = convert(working, root)
+    out, problems = convert(working, root, args.inventory)
     with open(args.out, "w", encoding="utf-8") as fh:
         for line in out:
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     for p in problems:
         print(p, file=sys.stderr)
-    n = sum(len(line[k]) for line in out for k in ITEM_KINDS)
+    n = sum(len(line.get(k) or []) for line in out for k in ITEM_KINDS)
     print(f"{len(out)} sentences, {n} stretches written to {args.out}; {len(problems)} problems")
     return 1 if problems else 0
 

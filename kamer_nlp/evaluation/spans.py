@@ -106,7 +106,11 @@ def _locate(
     """The offsets and hash of ``item["find"]`` (its ``nth`` occurrence) in ``text``."""
     quote = str(item["find"])
     # white space in the quote matches any white space (the viewer collapses it)
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+    body = r"\s+".join(re.escape(w) for w in quote.split())
+    # whole words: "heb" is not found inside "hebben" (nth counts word occurrences)
+    left = r"(?<!\w)" if quote[:1].isalnum() else ""
+    right = r"(?!\w)" if quote[-1:].isalnum() else ""
+    pattern = re.compile(left + body + right)
     found = list(pattern.finditer(text))
     nth = int(item.get("nth", 0))
     if nth >= len(found):

@@ -46,13 +46,13 @@ from .passes.definitions import definitions_pass
 from .passes.deixis import deixis_pass
 from .passes.entities import model_entities_pass
 from .passes.gazetteer_matches import gazetteer_pass
-from .passes.speakers import speakers_pass, turn_deixis_pass
 from .passes.senders import (
     addressed_chair_pass,
     addressee_pass,
     co_senders_pass,
     signatories_pass,
 )
+from .passes.speakers import speakers_pass, turn_deixis_pass
 
 #: the passes, in the order they run
 PASSES: tuple[Pass, ...] = (

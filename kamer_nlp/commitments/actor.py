@@ -164,8 +164,10 @@ def find_actor(
         return find_document_actor(view, start, end, anchor)
     for span in view.spans_in(ACTORS_KEY, start, end):
         attrs = actor_attrs(span) or _NO_ATTRS
-        if turn.actor_id and attrs.actor_id == turn.actor_id and (
-            anchor is None or anchor.agent is None or overlaps(span, anchor.agent)
+        if (
+            turn.actor_id
+            and attrs.actor_id == turn.actor_id
+            and (anchor is None or anchor.agent is None or overlaps(span, anchor.agent))
         ):
             actor = actor_from_span(span)
             actor.function = actor.function or turn.function or turn.role

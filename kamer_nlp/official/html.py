@@ -120,7 +120,9 @@ class _Reader(HTMLParser):
             self.w.paragraph(kind, pieces)
 
 
-def read_html(source: str, pairs: Pairs | None = None, *, fallback_id: str | None = None) -> RepairedText:
+def read_html(
+    source: str, pairs: Pairs | None = None, *, fallback_id: str | None = None
+) -> RepairedText:
     """The RepairedText of an officielebekendmakingen HTML page."""
     reader = _Reader(body_id="broodtekst")
     reader.feed(source)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kamer_nlp.contracts import DocumentMeta
+from kamer_nlp.lang.dates import parse_iso
 
 METADATA_FILE = "metadata.xml"
 METADATA_ROOT = "metadata_gegevens"
@@ -76,10 +77,9 @@ def apply_pairs(meta: DocumentMeta, pairs: Mapping[str, list[str]]) -> None:
     if meta.date is None:
         issued = _first(pairs, "DCTERMS.issued", "OVERHEIDop.datumOntvangst", "DCTERMS.available")
         if issued:
-            try:
-                meta.set_date(issued[:10])
-            except ValueError:
-                pass
+            found = parse_iso(issued[:10])
+            if found is not None:
+                meta.set_date(found)
     meta.vergaderjaar = meta.vergaderjaar or vergaderjaar(_first(pairs, "OVERHEIDop.vergaderjaar"))
     meta.kamer = meta.kamer or kamer_of(_first(pairs, "DC.creator"))
     dossier = _first(pairs, "OVERHEIDop.dossiernummer")

@@ -102,9 +102,8 @@ class VlosReader:
         speaker = self.speaker(el)
         last = self.w.last_turn
         addressed = None
-        if speaker.role != "member" and speaker.role != "chair" and last is not None:
-            if last.role == "member":
-                addressed = len(self.w.turns) - 1
+        if speaker.role not in ("member", "chair") and last is not None and last.role == "member":
+            addressed = len(self.w.turns) - 1
         self.w.open_turn(
             speaker.name,
             speaker.role,

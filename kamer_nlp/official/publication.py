@@ -306,6 +306,8 @@ class PublicationReader:
                 self.meta.title = " ".join("".join(titel.itertext()).split()) or None
         if body is not None:
             self.children(body)
+            if kind == "kamerstuk":  # a letter's date: "Den Haag, <datum isodatum=…>"
+                self.date_of(body)
         if self.meta.id is None and fallback_id and OFFICIAL_ID.fullmatch(fallback_id):
             self.meta.id = fallback_id
         if self.meta.id:

@@ -152,8 +152,8 @@ def doc_date(doc: Doc) -> dt.date | None:
 
 def doc_turns(doc: Doc) -> list[Turn]:
     """The speaker turns of a debate, in text order ([] for other documents)."""
-    turns = doc._.get(TURNS_EXT)
-    return [t for t in turns if isinstance(t, Turn)] if isinstance(turns, list) else []
+    turns = doc._.get(TURNS_EXT)  # a list; a tuple after a DocBin round trip
+    return [t for t in turns if isinstance(t, Turn)] if isinstance(turns, list | tuple) else []
 
 
 def set_doc_turns(doc: Doc, turns: list[Turn]) -> None:

@@ -170,7 +170,51 @@ HANDELINGEN = """<?xml version="1.0" encoding="utf-8"?>
     <tekst status="goed">
      <al-groep>
       <al>
-       Ik zeg toe dat ik de Kamer voor de zomer een brief stuur. Dat kan ik u beloven.
+       Ik zeg toe dat ik de Kamer voor de zomer een brief stuur.
+      </al>
+     </al-groep>
+    </tekst>
+   </spreekbeurt>
+   <spreekbeurt nieuw="nee">
+    <spreker>
+     <voorvoegsels>
+      De heer
+     </voorvoegsels>
+     <naam>
+      <achternaam>
+       Jansen
+      </achternaam>
+     </naam>
+     (
+     <politiek>
+      PvdB
+     </politiek>
+     ):
+    </spreker>
+    <tekst status="goed">
+     <al-groep>
+      <al>
+       Komt die brief er echt?
+      </al>
+     </al-groep>
+    </tekst>
+   </spreekbeurt>
+   <spreekbeurt nieuw="nee">
+    <spreker>
+     <voorvoegsels>
+      Minister
+     </voorvoegsels>
+     <naam>
+      <achternaam>
+       Proef
+      </achternaam>
+     </naam>
+     :
+    </spreker>
+    <tekst status="goed">
+     <al-groep>
+      <al>
+       Dat kan ik u beloven.
       </al>
      </al-groep>
     </tekst>

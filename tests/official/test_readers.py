@@ -74,7 +74,10 @@ def test_scraped_handelingen_turns() -> None:
         ("voorzitter", "chair", "markup"),  # the motion's chair remark, inside Jansen's turn
         ("voorzitter", "chair", "implied"),  # chair text between turns
         ("Proef", "minister", "markup"),  # the role only in the label's words
+        ("Jansen", "member", "markup"),
+        ("Proef", "minister", "markup"),
     ]
+    assert turns[6].addressed == 5 and turns[4].addressed is None
     assert sum(t.source == "markup" for t in turns) == fx.HANDELINGEN.count("<spreker>")
     assert turns[1].party == "PvdB"
     label = turns[4]

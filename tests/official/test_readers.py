@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ def test_scraped_handelingen_turns() -> None:
     assert rt.text[member.label_start : member.label_end] == "De heer Jansen (PvdB):"
     assert "Zij krijgt nr. 8 (99001)." in rt.text  # pretty-printing whitespace undone
     assert [rt.text[e.start : e.end] for e in rt.evidence] == ["8", "99001"]
-    for a, b in zip(turns, turns[1:], strict=False):
+    for a, b in itertools.pairwise(turns):
         assert a.end <= b.start
     assert rt.meta.id == "h-tk-20222023-9-4" and rt.meta.vergaderjaar == "2022-2023"
     assert rt.meta.title == "Fietsbruggen"

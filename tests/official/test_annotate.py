@@ -84,3 +84,18 @@ def test_turn_helpers_and_docbin_round_trip() -> None:
     (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
     assert doc_turns(back) == turns
     assert Turn.from_record(turns[0].to_record()) == turns[0]
+
+
+def test_turns_in_the_review_page_and_the_exports(tmp_path: Path) -> None:
+    from kamer_nlp.annotation.doccano import to_doccano
+    from kamer_nlp.annotation.labelstudio import to_labelstudio
+    from kamer_nlp.annotation.prodigy import to_prodigy
+    from kamer_nlp.annotation.review import page_record, render_review
+
+    record = _annotate(tmp_path, "vlos.xml", fx.VLOS)
+    assert page_record(record)["turns"] == record["turns"]
+    assert "turn-speaker" in render_review([record])
+    for export in (to_prodigy, to_labelstudio, to_doccano):
+        task = export(record)
+        meta = task.get("meta") or task.get("data") or task
+        assert [t["speaker"] for t in meta["turns"]] == ["De Bruin", "Proef", "Jansen", "Proef"]

@@ -17,9 +17,9 @@ from kamer_nlp.errors import ExtractionError
 from kamer_nlp.extract.backends import DEFAULT_BACKEND, get_backend
 from kamer_nlp.extract.lines import build_layout
 from kamer_nlp.io.digest import sha256_of
-from kamer_nlp.io.input_kind import is_text_file
+from kamer_nlp.io.input_kind import input_kind
 from kamer_nlp.io.record import build_record
-from kamer_nlp.nlp.extensions import set_doc_meta
+from kamer_nlp.nlp.extensions import set_doc_meta, set_doc_turns
 from kamer_nlp.nlp.pipeline import load_pipeline, model_name
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
@@ -75,6 +75,29 @@ def read_text_file(path: Path) -> str:
     return decode_text_bytes(path.read_bytes())
 
 
+def repair_file(
+    path: Path,
+    *,
+    pipeline: str = "default",
+    max_bytes: int | None = None,
+    backend: str = DEFAULT_BACKEND,
+) -> tuple[RepairedText, str]:
+    """The repaired text of any input file and its kind (``source.format``: pdf, text,
+    xml, html, vlos — see :func:`kamer_nlp.io.input_kind.input_kind`)."""
+    kind = input_kind(path) or "pdf"
+    if kind == "text":
+        text = read_text_file(path)
+        check_length(text, pipeline)
+        return repair_text(text), kind
+    if kind in ("xml", "vlos", "html"):
+        from kamer_nlp.official import read_official
+
+        rt = read_official(path, kind, max_bytes=max_bytes)
+        check_length(rt.text, pipeline)
+        return rt, kind
+    return repair_pdf(path, max_bytes=max_bytes, backend=backend), kind
+
+
 def annotate_repaired(
     rt: RepairedText,
     *,
@@ -90,6 +113,8 @@ def annotate_repaired(
     check_length(rt.text, pipeline)
     doc = nlp.make_doc(rt.text)
     set_doc_meta(doc, rt.meta)
+    if rt.turns:
+        set_doc_turns(doc, list(rt.turns))
     doc = nlp(doc)
     return build_record(
         rt,
@@ -113,6 +138,7 @@ def annotate_text(
         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "pages": rt.pages,
         "layout": rt.layout,
+        "format": "text",
     }
     return annotate_repaired(
         rt, doc_id=rt.meta.id or doc_id, source=source, date=date, pipeline=pipeline
@@ -128,16 +154,19 @@ def annotate_file(
     doc_id: str | None = None,
     backend: str = DEFAULT_BACKEND,
 ) -> dict[str, Any]:
-    """Annotate a PDF (read with the PDF backend ``backend``) or a .txt file; raises
-    ExtractionError for unusable input."""
+    """Annotate a PDF (read with the PDF backend ``backend``), a .txt file, or an official
+    publication (officielebekendmakingen XML or HTML, VLOS debate XML: see
+    :mod:`kamer_nlp.official`); the kind comes from :func:`~kamer_nlp.io.input_kind.input_kind`.
+    Raises ExtractionError for unusable input."""
     path = Path(path)
-    if is_text_file(path):
-        text = read_text_file(path)
-        check_length(text, pipeline)
-        rt = repair_text(text)
-    else:
-        rt = repair_pdf(path, max_bytes=max_bytes, backend=backend)
-    source = {"path": str(path), "sha256": sha256_of(path), "pages": rt.pages, "layout": rt.layout}
+    rt, kind = repair_file(path, pipeline=pipeline, max_bytes=max_bytes, backend=backend)
+    source = {
+        "path": str(path),
+        "sha256": sha256_of(path),
+        "pages": rt.pages,
+        "layout": rt.layout,
+        "format": kind,
+    }
     return annotate_repaired(
         rt,
         doc_id=rt.meta.id or doc_id or path.stem,

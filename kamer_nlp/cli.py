@@ -336,17 +336,16 @@ def _check_input_file(path: Path) -> None:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A PDF (or .txt) file.")],
+    file: Annotated[Path, typer.Argument(help="A PDF, .txt, official XML/HTML or VLOS file.")],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the full record instead of the text.")
     ] = False,
     pipeline: PipelineOpt = "default",
     backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
-    """Print the repaired text of a PDF (body, then the footnotes)."""
-    from kamer_nlp.api import annotate_file, read_text_file, repair_pdf, repair_text
+    """Print the repaired text of a document (body, then the footnotes)."""
+    from kamer_nlp.api import annotate_file, repair_file
     from kamer_nlp.errors import ExtractionError
-    from kamer_nlp.io.input_kind import is_text_file
 
     _check_input_file(file)
     _check_backend(backend)
@@ -355,11 +354,7 @@ def extract(
             record = annotate_file(file, pipeline=pipeline, backend=backend)
             typer.echo(json.dumps(record, ensure_ascii=False))
             return
-        rt = (
-            repair_text(read_text_file(file))
-            if is_text_file(file)
-            else repair_pdf(file, backend=backend)
-        )
+        rt, _ = repair_file(file, pipeline=pipeline, backend=backend)
     except ExtractionError as e:
         say(f"{e.kind}:", "red", e.message)
         raise typer.Exit(1) from None

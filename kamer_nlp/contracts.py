@@ -539,3 +539,106 @@ class CommitmentLink:
             "span": span,
             "page": page,
         }
+
+
+# --------------------------------------------------------------------------- debates, evidence
+
+#: a speaker's role in a debate
+TURN_ROLES = ("member", "minister", "staatssecretaris", "minister-president", "chair", "other")
+#: the roles that speak for the government (their turns make commitments)
+GOVERNMENT_ROLES = frozenset({"minister", "staatssecretaris", "minister-president"})
+#: how a turn is known: its own speaker markup, the rest of a turn after a nested one
+#: (a motion's chair remark), or chair text outside any turn
+TURN_SOURCES = ("markup", "continued", "implied")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn of a debate: ``text[start:end]`` is what the speaker says (the
+    speaker label, when the text has one, at ``label_start:label_end``, inside it)."""
+
+    speaker: str  # the name as the document prints it ("Wiebes", "voorzitter")
+    role: str  # one of TURN_ROLES
+    start: int
+    end: int
+    party: str | None = None  # members: "D66"
+    function: str | None = None  # government: "minister van Financiën" (when stated)
+    label_start: int | None = None
+    label_end: int | None = None
+    source: str = "markup"  # one of TURN_SOURCES
+    addressed: int | None = None  # index of the member turn this reply answers
+    actor_id: str | None = None  # the speaker in the gazetteer, set by the actors stage
+
+    @property
+    def is_government(self) -> bool:
+        return self.role in GOVERNMENT_ROLES
+
+    def to_record(self) -> Record:
+        out: Record = {
+            "speaker": self.speaker,
+            "role": self.role,
+            "party": self.party,
+            "function": self.function,
+            "start": self.start,
+            "end": self.end,
+            "label": None
+            if self.label_start is None
+            else {"start": self.label_start, "end": self.label_end},
+            "source": self.source,
+            "addressed": self.addressed,
+        }
+        if self.actor_id is not None:
+            out["actor_id"] = self.actor_id
+        return out
+
+    @classmethod
+    def from_record(cls, data: Mapping[str, Any]) -> Turn:
+        label = data.get("label") or {}
+        return cls(
+            speaker=str(data.get("speaker") or ""),
+            role=str(data.get("role") or "other"),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            party=_opt_str(data.get("party")),
+            function=_opt_str(data.get("function")),
+            label_start=_opt_int(label.get("start")),
+            label_end=_opt_int(label.get("end")),
+            source=str(data.get("source") or "markup"),
+            addressed=_opt_int(data.get("addressed")),
+            actor_id=_opt_str(data.get("actor_id")),
+        )
+
+
+#: what official markup states about the text: ``extref`` references, ``datum`` dates
+EVIDENCE_KINDS = ("reference", "date")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A stretch of the text the source markup marks: a reference (``value`` is the
+    official id, e.g. ``stb-2020-118``) or a date (``value`` is the ISO date)."""
+
+    kind: str  # one of EVIDENCE_KINDS
+    start: int
+    end: int
+    value: str
+
+    def to_record(self, text: str) -> Record:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": text[self.start : self.end],
+            "value": self.value,
+        }
+
+    @classmethod
+    def from_record(cls, kind: str, data: Mapping[str, Any]) -> Evidence:
+        return cls(kind, int(data["start"]), int(data["end"]), str(data["value"]))
+
+
+def evidence_record(items: list[Evidence], text: str) -> Record:
+    """The record's ``evidence`` object: ``{references: […], dates: […]}`` in text order."""
+    out: Record = {"references": [], "dates": []}
+    for item in sorted(items, key=lambda e: (e.start, e.end)):
+        out["references" if item.kind == "reference" else "dates"].append(item.to_record(text))
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -20,7 +21,9 @@ from kamer_nlp.nlp.extensions import (
     add_warning,
     doc_date,
     doc_meta,
+    doc_turns,
     set_doc_meta,
+    set_doc_turns,
     set_span_attrs,
 )
 from kamer_nlp.nlp.scoring import SPANS_SCORER, SpansScorer, score_weights
@@ -57,7 +60,7 @@ def load_cues(path: str | Path | None, name: str = "kamer_actors") -> Cues:
 
 @Language.factory(
     "kamer_actors",
-    assigns=["doc.spans", "doc._.kamer_attrs", "doc._.kamer_meta"],
+    assigns=["doc.spans", "doc._.kamer_attrs", "doc._.kamer_meta", "doc._.kamer_turns"],
     default_config={
         "spans_key": ACTORS_KEY,
         "use_model_entities": True,
@@ -152,6 +155,7 @@ class ActorRecognizer(TextFilesState):
             signatories=meta.signatories or None,
             kamer=meta.kamer,
             entities=entities,
+            turns=doc_turns(doc),
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -182,6 +186,15 @@ class ActorRecognizer(TextFilesState):
             spans.append(span)
         doc.spans[self.spans_key] = spans
         self._update_meta(doc, analysis)
+        turns = doc_turns(doc)
+        if turns and analysis.turn_actors:
+            set_doc_turns(
+                doc,
+                [
+                    replace(turn, actor_id=actor_id)
+                    for turn, actor_id in zip(turns, analysis.turn_actors, strict=False)
+                ],
+            )
         return doc
 
     @staticmethod

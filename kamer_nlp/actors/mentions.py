@@ -73,6 +73,7 @@ class ActorAnalysis:
     co_senders: tuple[CoSender, ...] = ()
     addressee: str = "tweede-kamer"
     definitions: dict[str, str] = field(default_factory=dict)  # in-document form → actor_id
+    turn_actors: tuple[str | None, ...] = ()  # debates: each turn's speaker (actor id)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,10 +17,13 @@ mentions so far and each pass's result) and read the resolver's
    — :mod:`.passes.definitions`;
 4. the addressed Kamer, signatories (metadata, else closing block, else document head),
    co-senders after "mede namens", the addressed chair — :mod:`.passes.senders`;
-5. deixis on free tokens: ik/mij/mijn → signatory ("ik"), wij/ons/het kabinet → kabinet
+5. debates: each turn's speaker label → the speaker; inside a government speaker's turn
+   "ik"/"wij" → that speaker, "u" in a reply to a member → that member
+   — :mod:`.passes.speakers`;
+6. deixis on free tokens: ik/mij/mijn → signatory ("ik"), wij/ons/het kabinet → kabinet
    ("wij"), uw Kamer/de Kamer → addressed Kamer ("uw Kamer"), de minister → the most
    recently named minister ("anaphora") — :mod:`.passes.deixis`;
-6. model entities (PER/ORG) the gazetteer does not cover → person/organisation
+7. model entities (PER/ORG) the gazetteer does not cover → person/organisation
    — :mod:`.passes.entities`.
 """
 
@@ -31,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from kamer_nlp.contracts import Signatory as GivenSignatory
+from kamer_nlp.contracts import Turn
 
 from .cues import Cues
 from .gazetteer import Gazetteer
@@ -48,6 +52,7 @@ from .passes.senders import (
     co_senders_pass,
     signatories_pass,
 )
+from .passes.speakers import speakers_pass, turn_deixis_pass
 
 #: the passes, in the order they run
 PASSES: tuple[Pass, ...] = (
@@ -60,6 +65,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("signatories", signatories_pass),
     Pass("co-senders", co_senders_pass),
     Pass("addressed-chair", addressed_chair_pass),
+    Pass("speakers", speakers_pass),
+    Pass("turn-deixis", turn_deixis_pass),
     Pass("deixis", deixis_pass),
     Pass("model-entities", model_entities_pass),
 )
@@ -100,6 +107,7 @@ class ActorResolver:
         signatories: Sequence[GivenSignatory | Mapping[str, Any]] | None = None,
         kamer: str | None = None,
         entities: Iterable[tuple[int, int, str]] = (),
+        turns: Sequence[Turn] = (),
         passes: Sequence[Pass] = PASSES,
     ) -> ActorAnalysis:
         doc = TextInput(
@@ -109,6 +117,7 @@ class ActorResolver:
             kamer=kamer,
             signatories=None if signatories is None else [_given(s) for s in signatories],
             entities=entities,
+            turns=tuple(turns),
         )
         found = Findings()
         for step in passes:
@@ -119,6 +128,10 @@ class ActorResolver:
             co_senders=tuple(found.co_senders),
             addressee=found.require_addressee(),
             definitions=found.definitions,
+            turn_actors=tuple(
+                found.turn_speakers[n].actor_id if n in found.turn_speakers else None
+                for n in range(len(turns))
+            ),
         )
 
 

@@ -127,6 +127,11 @@ def export_meta(
     """
     source = record.get("source") or {}
     visible = {"doc_id": record["id"], "source": source.get("path"), "sha256": source.get("sha256")}
+    if record.get("turns"):  # debates: who speaks where, for the annotator
+        visible["turns"] = [
+            {k: t.get(k) for k in ("speaker", "role", "party", "function", "start", "end")}
+            for t in record["turns"]
+        ]
     payload = {
         "text_sha256": text_sha256(record["text"]),
         "schema": record.get("schema"),

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kamer_nlp.io.digest import sha256_of
-from kamer_nlp.io.input_kind import INPUT_SUFFIXES
+from kamer_nlp.io.input_kind import INPUT_SUFFIXES, input_kind, is_metadata_file
 
-SUFFIXES = INPUT_SUFFIXES  # the input-kind rule of kamer_nlp.io.input_kind: .pdf, .txt, .text
+#: the input-kind rule of kamer_nlp.io.input_kind: .pdf, .txt, .text, .xml, .html, .htm
+SUFFIXES = INPUT_SUFFIXES
+#: which form of a publication is annotated when several lie side by side (the rest
+#: are its alternates): the official XML, else the HTML, else the PDF
+PREFERENCE = ("xml", "vlos", "html", "pdf", "text")
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class Input:
     sha256: str
     size: int
     fallback_id: str
+    #: other forms of the same publication (path, sha256, format), annotated only through this one
+    alternates: tuple[tuple[str, str, str], ...] = ()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -51,9 +57,36 @@ def find_inputs(in_dir: Path, *, exclude: Path | None = None) -> list[Path]:
         for name in filenames:
             if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
                 path = Path(dirpath) / name
-                if path.is_file():
+                if path.is_file() and not is_metadata_file(path):
                     found.append(path)
     return sorted(found)
+
+
+def publication_groups(paths: list[Path]) -> list[list[Path]]:
+    """The inputs grouped by publication: files of one folder with one stem
+    (``kst-32545-143.pdf``/``.xml``/``.html``) are one publication when one of them is
+    official XML or HTML; each group is in :data:`PREFERENCE` order, the first being the
+    one to annotate. Every other file is a group of its own."""
+    by_key: dict[tuple[str, str], list[Path]] = {}
+    order: list[tuple[str, str]] = []
+    for path in paths:
+        key = (str(path.parent), path.stem.lower())
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        by_key[key].append(path)
+    groups: list[list[Path]] = []
+    for key in order:
+        members = by_key[key]
+        if len(members) == 1:
+            groups.append(members)
+            continue
+        kinds = {p: input_kind(p) or "pdf" for p in members}
+        if not any(kinds[p] in ("xml", "vlos", "html") for p in members):
+            groups.extend([p] for p in members)
+            continue
+        groups.append(sorted(members, key=lambda p: (PREFERENCE.index(kinds[p]), str(p))))
+    return groups
 
 
 def fallback_id(path: Path, in_dir: Path) -> str:
@@ -72,15 +105,20 @@ def path_key(path: str | Path) -> str:
 
 
 def describe_inputs(paths: list[Path], in_dir: Path) -> tuple[list[Input], list[tuple[Path, str]]]:
-    """Hash every input; the ones that cannot be read come back with the reason."""
+    """Hash every input; the ones that cannot be read come back with the reason. Files
+    of one publication (:func:`publication_groups`) become one input with alternates."""
     inputs: list[Input] = []
     unreadable: list[tuple[Path, str]] = []
-    for path in paths:
-        try:
-            size = path.stat().st_size
-            digest = sha256_of(path)
-        except OSError as err:
-            unreadable.append((path, err.strerror or str(err)))
+    for group in publication_groups(paths):
+        described: list[tuple[Path, int, str]] = []
+        for path in group:
+            try:
+                described.append((path, path.stat().st_size, sha256_of(path)))
+            except OSError as err:
+                unreadable.append((path, err.strerror or str(err)))
+        if not described:
             continue
-        inputs.append(Input(str(path), digest, size, fallback_id(path, in_dir)))
+        (path, size, digest), rest = described[0], described[1:]
+        alternates = tuple((str(p), d, input_kind(p) or "pdf") for p, _, d in rest)
+        inputs.append(Input(str(path), digest, size, fallback_id(path, in_dir), alternates))
     return inputs, unreadable

@@ -72,6 +72,7 @@ class BatchSummary:
 @dataclass
 class Plan:
     jobs: list[Job]
+    alternates: dict[str, tuple[tuple[str, str, str], ...]]  # job path -> (path, sha, format)
     waiting: dict[str, list[Input]]  # sha -> copies that wait for the original's outcome
     copies_of_done: list[tuple[Input, str, str]]  # copy, record id, original path
     skipped: int
@@ -88,8 +89,14 @@ def plan(
         old = done.docs.get(key) or done.errors.get(key)
         if old is not None and old[0] != inp.sha256:
             stale.add(key)
+        if key in done.docs:  # a changed or new alternate: the publication is read again
+            for alt_path, alt_sha, _ in inp.alternates:
+                alt = done.docs.get(path_key(alt_path))
+                if alt is None or alt[0] != alt_sha:
+                    stale.update({key, path_key(alt_path)})
     skipped = changed = 0
     jobs: list[Job] = []
+    alternates: dict[str, tuple[tuple[str, str, str], ...]] = {}
     waiting: dict[str, list[Input]] = {}
     copies: list[tuple[Input, str, str]] = []
     for inp in inputs:
@@ -109,9 +116,16 @@ def plan(
             continue
         waiting[inp.sha256] = []
         jobs.append(Job(inp.path, inp.fallback_id, inp.sha256, max_bytes, backend))
+        if inp.alternates:
+            alternates[inp.path] = inp.alternates
     sizes = {inp.path: inp.size for inp in inputs}
     jobs.sort(key=lambda job: (-sizes[job.path], job.path))  # largest first: even finish
-    return Plan(jobs, waiting, copies, skipped, changed), stale
+    return Plan(jobs, alternates, waiting, copies, skipped, changed), stale
+
+
+def alternates_record(alternates: tuple[tuple[str, str, str], ...]) -> list[dict[str, Any]]:
+    """``source.alternates``: the other forms of the publication a record was made from."""
+    return [{"path": p, "sha256": sha, "format": fmt} for p, sha, fmt in alternates]
 
 
 def duplicate_line(
@@ -266,38 +280,55 @@ def _run_locked(
             for copy, rid, original in the_plan.copies_of_done:
                 error(Outcome(copy.path, error=duplicate_line(copy, original, rid, None)))
             ids = set(done.ids)
-            by_path = {job.path: job for job in the_plan.jobs}
-            for outcome in _outcomes(the_plan.jobs, run, cluster):
-                job = by_path[outcome.path]
-                record_id: str | None = None
-                if outcome.record is not None:
-                    record = outcome.record
-                    if record["id"] in ids:  # ids are unique within OUT
-                        unique = f"{record['id']}~{(job.sha256 or '')[:8]}"
-                        summary.renamed[job.path] = unique
-                        record["warnings"].append(
-                            f"id {record['id']} is taken by another document in this output: named {unique}"
+            pending = the_plan.jobs
+            alternates = dict(the_plan.alternates)
+            while pending:
+                by_path = {job.path: job for job in pending}
+                fallback: list[Job] = []
+                for outcome in _outcomes(pending, run, cluster):
+                    job = by_path[outcome.path]
+                    record_id: str | None = None
+                    others = alternates.get(job.path, ())
+                    if outcome.record is not None:
+                        record = outcome.record
+                        if others:
+                            record["source"]["alternates"] = alternates_record(others)
+                        if record["id"] in ids:  # ids are unique within OUT
+                            unique = f"{record['id']}~{(job.sha256 or '')[:8]}"
+                            summary.renamed[job.path] = unique
+                            record["warnings"].append(
+                                f"id {record['id']} is taken by another document in this output: named {unique}"
+                            )
+                            record["id"] = unique
+                        ids.add(record["id"])
+                        record_id = record["id"]
+                        docs.write(record)  # the document line first: rows are rebuilt from it
+                        rows = commitment_rows(record)
+                        for row in rows:
+                            comms.write(row)
+                        summary.processed += 1
+                        summary.pages += record["source"].get("pages") or 0
+                        summary.commitments += len(rows)
+                        summary.layouts[record["source"].get("layout") or "other"] += 1
+                        if on_result:
+                            on_result(outcome)
+                    else:
+                        error(outcome)
+                        if others:  # the next form of the publication takes its place
+                            (alt_path, alt_sha, _), rest = others[0], others[1:]
+                            fallback.append(
+                                Job(alt_path, job.doc_id, alt_sha, job.max_bytes, job.backend)
+                            )
+                            if rest:
+                                alternates[alt_path] = rest
+                    failed = outcome.error["error"] if outcome.error else None
+                    for copy in the_plan.waiting.get(job.sha256 or "", []):
+                        error(
+                            Outcome(
+                                copy.path, error=duplicate_line(copy, job.path, record_id, failed)
+                            )
                         )
-                        record["id"] = unique
-                    ids.add(record["id"])
-                    record_id = record["id"]
-                    docs.write(record)  # the document line first: rows are rebuilt from it
-                    rows = commitment_rows(record)
-                    for row in rows:
-                        comms.write(row)
-                    summary.processed += 1
-                    summary.pages += record["source"].get("pages") or 0
-                    summary.commitments += len(rows)
-                    summary.layouts[record["source"].get("layout") or "other"] += 1
-                    if on_result:
-                        on_result(outcome)
-                else:
-                    error(outcome)
-                failed = outcome.error["error"] if outcome.error else None
-                for copy in the_plan.waiting.get(job.sha256 or "", []):
-                    error(
-                        Outcome(copy.path, error=duplicate_line(copy, job.path, record_id, failed))
-                    )
+                pending = fallback
         status = "complete"
     finally:
         summary.seconds = time.perf_counter() - started

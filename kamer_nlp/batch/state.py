@@ -207,6 +207,9 @@ def read_done(out_dir: Path, *, retry_errors: bool) -> Done:
         if source.get("path"):
             done.docs[path_key(source["path"])] = (sha, rid)
             done.paths_by_sha.setdefault(sha, source["path"])
+        for alt in source.get("alternates") or []:  # other forms of the same publication
+            if alt.get("path"):
+                done.docs[path_key(alt["path"])] = (alt.get("sha256") or "", rid)
         done.ids_by_sha.setdefault(sha, rid)
         done.ids.add(rid)
     errors = list(read_jsonl(out_dir / ERRORS))
@@ -221,23 +224,27 @@ def read_done(out_dir: Path, *, retry_errors: bool) -> Done:
 
 def drop_inputs(out_dir: Path, keys: set[str]) -> None:
     """Take the records and error lines of these inputs (path keys) out of OUT."""
-    from kamer_nlp.batch.inputs import path_key
 
     if not keys:
         return
     for name in (DOCUMENTS, ERRORS):
         rows = list(read_jsonl(out_dir / name))
-        kept = [
-            row
-            for row in rows
-            if path_key(
-                ((row.get("source") or {}).get("path") if name == DOCUMENTS else row.get("path"))
-                or ""
-            )
-            not in keys
-        ]
+        kept = [row for row in rows if not (_row_paths(row, name) & keys)]
         if len(kept) != len(rows):
             rewrite_jsonl(out_dir / name, kept)
+
+
+def _row_paths(row: dict[str, Any], name: str) -> set[str]:
+    """The input path keys a line of ``name`` stands for (a record: its alternates too)."""
+    from kamer_nlp.batch.inputs import path_key
+
+    if name != DOCUMENTS:
+        return {path_key(row.get("path") or "")}
+    source = row.get("source") or {}
+    paths = [source.get("path") or ""] + [
+        alt.get("path") or "" for alt in source.get("alternates") or []
+    ]
+    return {path_key(p) for p in paths}
 
 
 def rebuild_commitments(out_dir: Path) -> None:

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from kamer_nlp.commitments.anchor import Anchor
 from kamer_nlp.commitments.lexicon import StructureLexicon
 from kamer_nlp.commitments.view import DocView, as_view, overlaps
-from kamer_nlp.contracts import ActorAttrs, CommitmentActor
-from kamer_nlp.nlp.extensions import ACTORS_KEY, actor_attrs, doc_meta
+from kamer_nlp.contracts import ActorAttrs, CommitmentActor, Turn
+from kamer_nlp.nlp.extensions import ACTORS_KEY, actor_attrs, doc_meta, turn_at
 
 if TYPE_CHECKING:  # the actors package is optional at run time (see _gazetteer_entry)
     from kamer_nlp.actors.gazetteer import ActorEntry
@@ -138,7 +138,44 @@ def first_person_actor(doc: Doc | DocView, agent_text: str) -> CommitmentActor:
     return actor or _unresolved(None, via)
 
 
+def turn_actor(turn: Turn) -> CommitmentActor:
+    """The speaker of a debate turn as a commitment's actor (via "turn")."""
+    entry = _gazetteer_entry(turn.actor_id)
+    return CommitmentActor(
+        actor_id=turn.actor_id,
+        name=turn.speaker,
+        function=turn.function or (entry.function if entry else None) or turn.role,
+        ministry=entry.ministry if entry else None,
+        start=None,
+        end=None,
+        via="turn",
+    )
+
+
 def find_actor(
+    doc: Doc | DocView, start: int, end: int, anchor: Anchor | None
+) -> CommitmentActor | None:
+    """Who makes the commitment: in a debate the speaker of the sentence's turn (the
+    government speaker's own ACTOR span when the sentence names them, "ik" included),
+    elsewhere :func:`find_document_actor`."""
+    view = as_view(doc)
+    turn = turn_at(view.doc, start)
+    if turn is None:
+        return find_document_actor(view, start, end, anchor)
+    for span in view.spans_in(ACTORS_KEY, start, end):
+        attrs = actor_attrs(span) or _NO_ATTRS
+        if (
+            turn.actor_id
+            and attrs.actor_id == turn.actor_id
+            and (anchor is None or anchor.agent is None or overlaps(span, anchor.agent))
+        ):
+            actor = actor_from_span(span)
+            actor.function = actor.function or turn.function or turn.role
+            return actor
+    return turn_actor(turn)
+
+
+def find_document_actor(
     doc: Doc | DocView, start: int, end: int, anchor: Anchor | None
 ) -> CommitmentActor | None:
     """Who makes the commitment.

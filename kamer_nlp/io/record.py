@@ -14,17 +14,22 @@ from kamer_nlp.contracts import (
     CommitmentLink,
     DocumentMeta,
     Record,
+    evidence_record,
 )
 from kamer_nlp.nlp.extensions import (
     COMMITMENT_RECORDS_EXT,
     META_EXT,
     SPAN_KEYS,
     WARNINGS_EXT,
+    doc_turns,
     span_attrs_record,
 )
 from kamer_nlp.repair.text import RepairedText
 
 SCHEMA = "kamer-nlp/1"
+#: the ``source.format`` values of official publications: their records carry
+#: ``evidence`` (and ``turns``, for debates)
+OFFICIAL_FORMATS = frozenset({"xml", "html", "vlos"})
 __all__ = ["META_FIELDS", "SCHEMA", "build_record"]
 
 
@@ -70,7 +75,7 @@ def build_record(
 
     commitments, links = _commitments(doc, span_ids, rt)
     warnings = list(rt.warnings) + list(doc._.get(WARNINGS_EXT) or [])
-    return {
+    record: dict[str, Any] = {
         "schema": SCHEMA,
         "id": doc_id,
         "source": source,
@@ -86,6 +91,10 @@ def build_record(
         "warnings": warnings,
         "pipeline": {"version": __version__, **pipeline},
     }
+    if source.get("format") in OFFICIAL_FORMATS:
+        record["turns"] = [t.to_record() for t in doc_turns(doc) or rt.turns]
+        record["evidence"] = evidence_record(rt.evidence, text)
+    return record
 
 
 def _sentences(doc: Doc) -> list[list[int]]:

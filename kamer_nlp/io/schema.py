@@ -32,3 +32,13 @@ def validate_record(record: dict[str, Any]) -> None:
     for note in record["footnotes"]:
         if not 0 <= note["start"] <= note["end"] <= len(text):
             raise jsonschema.ValidationError(f"footnote {note['label']} offsets out of range")
+    for n, turn in enumerate(record.get("turns") or []):
+        if not 0 <= turn["start"] < turn["end"] <= len(text):
+            raise jsonschema.ValidationError(f"turn {n} offsets out of range")
+    evidence = record.get("evidence") or {}
+    for kind in ("references", "dates"):
+        for item in evidence.get(kind) or []:
+            if text[item["start"] : item["end"]] != item["text"]:
+                raise jsonschema.ValidationError(
+                    f"evidence {item['value']} text does not match text[start:end]"
+                )

@@ -9,6 +9,7 @@ they survive ``Doc.to_bytes`` / ``DocBin`` round trips.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from kamer_nlp.contracts import (
     ReferenceAttrs,
     SpanAttrs,
     TimexAttrs,
+    Turn,
 )
 
 # doc.spans keys, one per component
@@ -40,8 +42,9 @@ META_EXT = "kamer_meta"  # DocumentMeta (or None): metadata from repair; its dat
 ATTRS_EXT = "kamer_attrs"  # dict[str, SpanAttrs] keyed by span_key(); use the helpers below
 COMMITMENT_RECORDS_EXT = "kamer_commitment_records"  # list[Commitment | CommitmentLink]
 WARNINGS_EXT = "kamer_warnings"  # list[str] of document-level warnings from components
+TURNS_EXT = "kamer_turns"  # list[Turn] (debates): who speaks where; use the helpers below
 
-for _name in (META_EXT, ATTRS_EXT, COMMITMENT_RECORDS_EXT, WARNINGS_EXT):
+for _name in (META_EXT, ATTRS_EXT, COMMITMENT_RECORDS_EXT, WARNINGS_EXT, TURNS_EXT):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -60,6 +63,7 @@ _CODEC: dict[str, tuple[type, Callable[[Any], Record], Callable[[Record], Any]]]
     ),
     "Commitment": (Commitment, Commitment.to_store, Commitment.from_store),
     "CommitmentLink": (CommitmentLink, CommitmentLink.to_store, CommitmentLink.from_store),
+    "Turn": (Turn, Turn.to_record, Turn.from_record),
 }
 
 
@@ -146,6 +150,31 @@ def set_doc_meta(doc: Doc, meta: DocumentMeta) -> None:
 def doc_date(doc: Doc) -> dt.date | None:
     """The document date (None when unknown): relative times resolve against it."""
     return doc_meta(doc).date
+
+
+def doc_turns(doc: Doc) -> list[Turn]:
+    """The speaker turns of a debate, in text order ([] for other documents)."""
+    turns = doc._.get(TURNS_EXT)  # a list; a tuple after a DocBin round trip
+    return [t for t in turns if isinstance(t, Turn)] if isinstance(turns, list | tuple) else []
+
+
+def set_doc_turns(doc: Doc, turns: list[Turn]) -> None:
+    doc._.set(TURNS_EXT, sorted(turns, key=lambda t: (t.start, t.end)))
+
+
+def turn_index_at(doc: Doc, offset: int) -> int | None:
+    """The index (in :func:`doc_turns`) of the turn holding character ``offset``, or None."""
+    turns = doc_turns(doc)
+    n = bisect_right([t.start for t in turns], offset) - 1
+    if n >= 0 and turns[n].start <= offset < turns[n].end:
+        return n
+    return None
+
+
+def turn_at(doc: Doc, offset: int) -> Turn | None:
+    """The turn holding character ``offset`` (None outside any turn or without turns)."""
+    n = turn_index_at(doc, offset)
+    return None if n is None else doc_turns(doc)[n]
 
 
 def add_warning(doc: Doc, message: str) -> None:

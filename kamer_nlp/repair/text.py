@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kamer_nlp.contracts import DocumentMeta
+from kamer_nlp.contracts import DocumentMeta, Evidence, Turn
 from kamer_nlp.extract.glyphs import Glyph
 
 
@@ -102,6 +102,10 @@ class RepairedText:
     warnings: list[str] = field(default_factory=list)
     layout: str = "other"
     pages: int = 0
+    #: speaker turns (debates read from official or VLOS XML; empty for other input)
+    turns: list[Turn] = field(default_factory=list)
+    #: what official markup states about the text (``extref``, ``<datum isodatum>``)
+    evidence: list[Evidence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.char_map) != len(self.text):

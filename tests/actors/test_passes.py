@@ -26,6 +26,8 @@ def test_the_order() -> None:
         "signatories",
         "co-senders",
         "addressed-chair",
+        "speakers",
+        "turn-deixis",
         "deixis",
         "model-entities",
     ]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kamer_nlp.contracts import CoSender
+from kamer_nlp.contracts import CoSender, Turn
 from kamer_nlp.contracts import Signatory as GivenSignatory
 
 from ..cues import Cues, PhraseIndex
@@ -80,6 +80,7 @@ class TextInput:
     kamer: str | None = None  # the addressed chamber from metadata ("I", "TK", …)
     signatories: Sequence[GivenSignatory] | None = None  # from the document's metadata
     entities: Iterable[tuple[int, int, str]] = ()  # model entities: (start, end, label)
+    turns: Sequence[Turn] = ()  # speaker turns (debates), in text order
 
 
 @dataclass
@@ -92,6 +93,7 @@ class Findings:
     signatories: list[Signatory] = field(default_factory=list)  # "signatories"
     closing_start: int | None = None  # "signatories": where the closing block starts
     co_senders: list[CoSender] = field(default_factory=list)  # "co-senders"
+    turn_speakers: dict[int, ActorEntry] = field(default_factory=dict)  # "speakers": turn → entry
 
     def require_addressee(self) -> str:
         """The addressee found by the "addressee" pass (an error before it ran)."""

@@ -86,6 +86,7 @@ def page_record(record: Mapping[str, Any]) -> dict[str, Any]:
         "meta": {k: meta[k] for k in _META_KEYS if meta.get(k) is not None},
         "paragraphs": record.get("paragraphs") or [],
         "footnotes": record.get("footnotes") or [],
+        "turns": record.get("turns") or [],
         "spans": [
             {
                 "id": str(s.get("id") or f"s{i}"),

@@ -503,7 +503,20 @@
     const noMarkers = { markers: [], doneMarkers, parts: ctx.parts };
     const text = h("section", { class: "text", "aria-label": "text" });
     let lastPage = 0;
+    // debates: a speaker label where each turn starts (name, role, party or function)
+    const turns = [...(ds.d.turns || [])].sort((a, b) => a.start - b.start);
+    let nextTurn = 0;
     for (const b of body) {
+      while (nextTurn < turns.length && turns[nextTurn].start < b.end) {
+        const t = turns[nextTurn++];
+        const who = t.party || t.function;
+        text.append(
+          h("div", { class: "turn turn-" + t.role, "data-start": t.start, "data-end": t.end },
+            h("span", { class: "turn-speaker" }, t.speaker),
+            " ",
+            h("span", { class: "turn-role" }, t.role + (who ? " · " + who : "") + (t.source === "markup" ? "" : " (" + t.source + ")")))
+        );
+      }
       const p = h("p", { class: "blk k-" + b.kind, "data-start": b.start, "data-end": b.end });
       const page = pageOfBlock(ds, b);
       if (page !== null && page > lastPage) {

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, DocBin
 
 import kamer_nlp.references.component  # noqa: F401  (registers the factory)
 from kamer_nlp.contracts import DocumentMeta
-from kamer_nlp.nlp.tokenizer import customise
 from kamer_nlp.nlp.extensions import REFERENCES_KEY, set_doc_meta, span_attrs_record
+from kamer_nlp.nlp.tokenizer import customise
 from kamer_nlp.references import find_references
 
 from .caseload import expected_refs, load_cases

@@ -40,7 +40,10 @@ def sample(inventory: Path = INVENTORY) -> list[dict[str, Any]]:
     picked: list[dict[str, Any]] = []
     for group, rows in eligible_rows(inventory).items():
         picked += rng.sample(rows, min(QUOTA[group], len(rows)))
-    return [{**row, "key": f"clauses-001-{i:04d}", "from": row["key"]} for i, row in enumerate(picked, 1)]
+    return [
+        {**row, "key": f"clauses-001-{i:04d}", "from": row["key"]}
+        for i, row in enumerate(picked, 1)
+    ]
 
 
 def main() -> int:

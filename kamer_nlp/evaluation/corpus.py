@@ -158,6 +158,6 @@ def document_text(doc: CorpusDoc) -> str:
     if doc.kind == "sgd":
         assert doc.sgd_id is not None
         return api.repair_text(_sgd_texts(doc.path)[doc.sgd_id]).text
-    from kamer_nlp.evaluation.debates import read_debate
-
-    return read_debate(doc.path).text
+    # debates: the product's own reader of official and VLOS XML (issue #15); the labels were
+    # anchored on the temporary reader's text and re-anchor by their normalised hash
+    return api.repair_file(doc.path)[0].text

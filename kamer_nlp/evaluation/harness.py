@@ -10,9 +10,10 @@ would run it (:func:`run_product`):
   on the JSON ``text``, with ``date=`` the date the letter states on its place-and-date line
   ("'s-Gravenhage, 21 juni 1983", also the OCR-glued "14februari 1990") when there is one,
   as a user who reads the letter would pass it; else no date (the product looks itself);
-- debates (XML, which the product cannot read yet): :func:`~kamer_nlp.api.annotate_text`
-  on the text of the temporary reader :mod:`kamer_nlp.evaluation.debates`, with the
-  meeting date the XML states (VLOS ``<datum>``; the Handelingen files state none).
+- debates (official and VLOS XML): :func:`kamer_nlp.api.annotate_file`, the product's own
+  XML reader (its turns give each commitment's speaker); the sentences were anchored on the
+  text of the earlier temporary reader (:mod:`kamer_nlp.evaluation.debates`) and re-anchor
+  by their normalised hash.
 
 Every labelled sentence's anchor is resolved in the product's own text (``record["text"]``,
 :func:`kamer_nlp.evaluation.anchors.resolve_all`); anchors not found are reported as lost.
@@ -46,7 +47,6 @@ import datetime as dt
 import logging
 import re
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,7 +73,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 FUTURE_WORDS = re.compile(r"\b(?:zal|zullen|gaan)\b", re.IGNORECASE)
-VLOS_DATE = "{http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0}datum"
 
 
 # ------------------------------------------------------------------ running the product
@@ -110,13 +109,6 @@ def letter_date(text: str) -> dt.date | None:
     return date_from_parts(m[1], m[2], m[3]) if m else None
 
 
-def _vlos_date(path: Path) -> str | None:
-    for _, el in ET.iterparse(path):
-        if el.tag == VLOS_DATE and el.text:
-            return el.text.strip()[:10]
-    return None
-
-
 def run_product(doc: CorpusDoc) -> DocRun:
     """The product's record of one document (see the module doc for how each kind is run)."""
     from kamer_nlp import api
@@ -130,13 +122,12 @@ def run_product(doc: CorpusDoc) -> DocRun:
         iso = date.isoformat() if date else None
         record = api.annotate_text(text, date=iso, doc_id=doc.doc_id)
         return DocRun(doc, record, "annotate_text(JSON text, stated date)", iso)
-    from kamer_nlp.evaluation.debates import read_debate
-
-    debate = read_debate(doc.path)
-    iso = _vlos_date(doc.path) if doc.path.name.startswith("vlos") else None
-    record = api.annotate_text(debate.text, date=iso, doc_id=doc.doc_id)
-    roles = [(t.start, t.end, t.role) for t in debate.turns]
-    return DocRun(doc, record, "annotate_text(temporary debate reader)", iso, debate.text, roles)
+    # debates: the product reads official and VLOS XML itself (issue #15)
+    record = api.annotate_file(doc.path)
+    roles = [(t["start"], t["end"], t["role"]) for t in record.get("turns") or []]
+    return DocRun(
+        doc, record, "annotate_file (XML)", record["meta"].get("date"), record["text"], roles
+    )
 
 
 # ------------------------------------------------------------------ matching
@@ -355,7 +346,7 @@ def _speaker_shares(runs: Sequence[DocRun]) -> dict[str, Any]:
                 role = next((r for s, e, r in run.turn_roles if s <= span[0] < e), "unplaced")
             roles[role] += 1
     total = sum(roles.values())
-    gov = roles["minister"] + roles["staatssecretaris"]
+    gov = roles["minister"] + roles["minister-president"] + roles["staatssecretaris"]
     return {
         "product_commitments": total,
         "by_role": dict(roles),

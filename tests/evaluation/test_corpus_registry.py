@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kamer_nlp.errors import ExtractionError
 from kamer_nlp.evaluation.corpus import (
     CORPUS_ENV,
     corpus_root,
@@ -60,7 +61,8 @@ def test_registry_groups_ids_and_splits(tmp_path: Path) -> None:
     ]
     assert document_text(docs[0]).startswith("Ik zal uw Kamer informeren.")
     assert document_text(docs[2]).startswith("Brief twee.")
-    assert document_text(docs[3]) == ""
+    with pytest.raises(ExtractionError):  # the product's XML reader: a debate without text
+        document_text(docs[3])
 
 
 def test_corpus_root_argument_env_and_absent(

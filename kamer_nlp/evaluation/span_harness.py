@@ -18,7 +18,11 @@ References, per labelled sentence, as multisets of ids:
   "kamerstuk 14 495", Tractatenblad, committee Handelingen) and implicit ones ("mijn brief
   van vorige week") are counted apart;
 - product references flagged ``self_reference`` (a document's own footer or colophon,
-  which the guideline does not mark) are left out.
+  which the guideline does not mark) are left out;
+- ids are compared in one form (:func:`comparable_id`): a URL without its scheme, an EU
+  Commission document by series, year and number whether written as an EUR-Lex uri
+  (``COM:2022:546:FIN``) or a CELEX number (``52022PC0546``) or a EUR-Lex link holding it, a
+  Kamerstuk id without the rijkswet part the labellers wrote in (``kst-34417-(R2068)-7``).
 
 Time expressions: a gold expression is *found* when a product TIMEX overlaps it; *value*,
 *interval* and *due* are compared for the found ones, and *all right* needs all three.
@@ -44,7 +48,25 @@ from kamer_nlp.references.reference import REFERENCE_TYPES
 
 SPANS = Path(__file__).resolve().parents[2] / "data" / "labels" / "spans"
 #: an id that names one document (a dossier alone does not)
-_DOCUMENT_ID = re.compile(r"^(?!kst-\d+$)(?!kst-\d+-[A-Z]+$)")
+_DOCUMENT_ID = re.compile(r"^(?!kst-\d+$)(?!kst-\d+-[A-Z]+$)(?!kst-\d+-\(R\d+\)$)")
+#: the ids of a type that name one published document in the product's scheme
+_TYPE_ID = {"handelingen": re.compile(r"^h-(?:tk|ek)-\d{8}-\d+(?:-\d+)?$")}
+_CELEX_DOC = re.compile(r"^5(\d{4})(PC|DC|SC)(\d{4})$")
+_EU_URI = re.compile(r"^(COM|SWD|SEC|JOIN):(\d{4}):(\d+)(?::FIN)?$", re.I)
+_SERIES = {"PC": "COM", "DC": "COM", "SC": "SWD"}
+
+
+def comparable_id(kb_id: str) -> str:
+    """One form for ids that name the same document in different spellings."""
+    if m := re.search(r"CELEX%3A(\w+)", kb_id):
+        kb_id = m.group(1)
+    if m := _CELEX_DOC.match(kb_id):
+        return f"{_SERIES[m.group(2)]}:{m.group(1)}:{int(m.group(3))}"
+    if m := _EU_URI.match(kb_id):
+        return f"{m.group(1).upper()}:{m.group(2)}:{int(m.group(3))}"
+    if re.match(r"^(?:https?://|www\.)", kb_id, re.I):
+        return re.sub(r"^https?://", "", kb_id, flags=re.I).rstrip("/").lower()
+    return re.sub(r"-\(R\d+\)", "", kb_id)
 
 
 def load_span_gold(split: str = "heldout", base: Path = SPANS) -> dict[str, dict[str, Any]]:
@@ -73,6 +95,7 @@ def _scorable(ref: Mapping[str, Any]) -> bool:
         and ref.get("type") in REFERENCE_TYPES
         and ref.get("id") is not None
         and bool(_DOCUMENT_ID.match(str(ref["id"])))
+        and (ref["type"] not in _TYPE_ID or bool(_TYPE_ID[ref["type"]].match(str(ref["id"]))))
     )
 
 
@@ -126,11 +149,13 @@ def evaluate_spans(root: Path, *, split: str = "heldout", base: Path = SPANS) ->
             want: Counter[str] = Counter()
             for ref in line.get("references") or []:
                 if _scorable(ref):
-                    want[str(ref["id"])] += 1
+                    want[comparable_id(str(ref["id"]))] += 1
                 else:
                     apart["implicit" if not ref.get("explicit", True) else "not in scheme"] += 1
             got = Counter(
-                str(s["kb_id"]) for s in product_refs if s["kb_id"] and s0 <= s["start"] < s1
+                comparable_id(str(s["kb_id"]))
+                for s in product_refs
+                if s["kb_id"] and s0 <= s["start"] < s1
             )
             tp = sum((want & got).values())
             ref_counts["tp"] += tp
@@ -144,7 +169,7 @@ def evaluate_spans(root: Path, *, split: str = "heldout", base: Path = SPANS) ->
                 if _scorable(ref):
                     t = ref_types.setdefault(str(ref["type"]), Counter())
                     t["gold"] += 1
-                    t["found"] += int((got & Counter({str(ref["id"]): 1})).total() > 0)
+                    t["found"] += int(got[comparable_id(str(ref["id"]))] > 0)
             # time expressions
             matched: set[int] = set()
             for item in line.get("timexes") or []:

@@ -122,8 +122,10 @@ class ReferenceRecognizer(TextFilesState):
             types=self.types,
             dossier=meta.dossier,
         )
-        own = meta.id
-        spans = [span for span in (self._span(doc, ref, own) for ref in refs) if span is not None]
+        own = _own_references(refs, meta.id, meta.dossier)
+        spans = [
+            span for span in (self._span(doc, ref, ref in own) for ref in refs) if span is not None
+        ]
         if self.overwrite or self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = spans
         else:
@@ -131,7 +133,7 @@ class ReferenceRecognizer(TextFilesState):
         return doc
 
     @staticmethod
-    def _span(doc: Doc, ref: Reference, own_id: str | None = None) -> Span | None:
+    def _span(doc: Doc, ref: Reference, own: bool = False) -> Span | None:
         kb_id = ref.kb_id or ""
         span = doc.char_span(
             ref.start, ref.end, label=REFERENCE_LABEL, kb_id=kb_id, alignment_mode="strict"
@@ -146,7 +148,7 @@ class ReferenceRecognizer(TextFilesState):
         if (span.start_char, span.end_char) != (ref.start, ref.end):
             # Token boundaries widened the span: keep the citation's own extent in attrs.
             attrs = replace(attrs, ref_start=ref.start, ref_end=ref.end)
-        if own_id is not None and ref.kb_id == own_id:
+        if own:
             attrs = replace(attrs, self_reference=True)  # the document's own footer or colophon
         set_span_attrs(span, attrs)
         return span
@@ -160,6 +162,28 @@ class ReferenceRecognizer(TextFilesState):
 
     def load_state_files(self, files: Mapping[str, str]) -> None:
         self.rules = ReferenceRules(files[PATTERNS_FILE], files[ABBREVIATIONS_FILE])
+
+
+FOOTER_REACH = 120  # characters after the own id that belong to the same footer line
+
+
+def _own_references(
+    refs: list[Reference], own_id: str | None, dossier: str | None
+) -> list[Reference]:
+    """The document citing itself: its own id, and the other numbers of the same footer
+    ("…, 22 738 (R 1446), nrs. 373 en 1": both are this document's numbers)."""
+    if own_id is None:
+        return []
+    own = [r for r in refs if r.kb_id == own_id]
+    for anchor in list(own):
+        own += [
+            r
+            for r in refs
+            if r not in own
+            and r.details.get("dossier") == dossier
+            and anchor.start <= r.start <= anchor.end + FOOTER_REACH
+        ]
+    return own
 
 
 @Language.factory(

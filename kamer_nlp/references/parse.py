@@ -384,9 +384,13 @@ def _eu(
         for item in _EU_ITEM.finditer(more):
             items.append((m.start("more") + item.start(), item))
     for i, (start, item) in enumerate(items):
-        year, number = _eu_year_number(
-            item.group("a"), item.group("b"), number_first=item.group("nrkw") is not None
+        a, b = item.group("a"), item.group("b")
+        # "nr. 1907/2006" and the old "(EEG) 1408/71" (a two-digit year after a number that is
+        # no year) put the number first; "2019/1021", "2008/50", "85/337" the year
+        number_first = item.group("nrkw") is not None or (
+            len(b) == 2 and re.fullmatch(r"(?:19|20)\d\d", a) is None and len(a) > 2
         )
+        year, number = _eu_year_number(a, b, number_first=number_first)
         kb_id = ids.celex(letter, year, number)
         if i == 0:
             end = m.end("suffix") if m.group("suffix") else m.end("b")

@@ -31,14 +31,14 @@ DOSSIER_HEAD = re.compile(
 )
 NR_HEAD = re.compile(r"^Nr\.\s+(\d+|[A-Z]{1,2})\s+(.*)$")
 FOOTER_ID = re.compile(
-    rf"(?:vergaderjaar|zitting)\s+\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s*,\s*({ids.DOSSIER_NUMBER})"
+    rf"(?:vergaderjaar|zitting)\s+\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s*,\s*({ids.DOSSIER_NUMBER}|\d\d-\d{{3}})"
     rf"(?:[\s-]+({ids.TOEVOEGING})|,?\s+(?:hoofdstuk|hfdst\.)\s+([IVXL]+(?:\s?[A-C])?))?"
-    r",\s*nr\.?\s*(\d+|[A-Z]{1,2})",
+    r"(?:\s*\((R\s?\d{3,4})\))?,\s*nrs?\.?\s*(\d+|[A-Z]{1,2})",
     re.I,
 )
 # the closing line of an older letter as printed: "Tweede Kamer, zitting 1982-1983, 12 449, nr. 66"
 # (in plain text it is the document's last line, a page number at most after it)
-CLOSING_FOOTER_END = re.compile(r"[\s\d]{0,12}$")
+CLOSING_FOOTER_END = re.compile(r"(?:\s*(?:en\s+)?\d+[a-z]?)*[^\n]{0,6}(?:\n[^\n]{0,6}){0,3}\s*$")
 KENMERK = re.compile(r"^(?:ons\s+)?kenmerk\s*:?\s*(\S.*)?$", re.I)
 DOC_TYPES = {
     "brief": "brief",
@@ -158,10 +158,10 @@ CO_SEPARATOR = re.compile(
 
 def _footer_id(meta: DocumentMeta, m: re.Match[str]) -> None:
     """The document's own dossier, toevoeging and number from its footer line."""
-    meta.dossier = ids.compact(m.group(1))
+    meta.dossier = ids.compact(m.group(1)).replace("-", "")
     chapter = m.group(3)
     meta.toevoeging = m.group(2) or (re.sub(r"\s", "", chapter) if chapter else None)
-    meta.ondernummer = m.group(4)
+    meta.ondernummer = m.group(5)
 
 
 def _co_senders(text: str) -> list[CoSender]:

@@ -21,3 +21,15 @@ def test_a_stretch_is_found_again_when_the_sentence_changed() -> None:
     # a line break and a shift: found by its hash
     assert _stretch("Ik stuur u voor de\nzomer een brief.", item) == (11, 24)
     assert _stretch("Ik stuur u na de zomer een brief.", item) is None
+
+
+def test_ids_are_compared_in_one_form() -> None:
+    from kamer_nlp.evaluation.span_harness import comparable_id
+
+    assert comparable_id("COM:2022:546:FIN") == comparable_id("52022PC0546")
+    assert comparable_id("SWD:2022:546:FIN") == comparable_id("52022SC0546")
+    link = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX%3A52022PC0546&qid=1"
+    assert comparable_id(link) == comparable_id("52022PC0546")
+    assert comparable_id("https://www.tweedekamer.nl") == comparable_id("www.tweedekamer.nl")
+    assert comparable_id("kst-34417-(R2068)-7") == "kst-34417-7"
+    assert comparable_id("kst-31015-135") == "kst-31015-135"

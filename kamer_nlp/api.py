@@ -20,7 +20,7 @@ from kamer_nlp.io.digest import sha256_of
 from kamer_nlp.io.input_kind import is_text_file
 from kamer_nlp.io.record import build_record
 from kamer_nlp.nlp.extensions import DATE_EXT, META_EXT
-from kamer_nlp.nlp.pipeline import load_pipeline, model_name
+from kamer_nlp.nlp.pipeline import load_pipeline, model_name, process
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
 from kamer_nlp.repair.text import RepairedText
@@ -96,7 +96,7 @@ def annotate_repaired(
     doc = nlp.make_doc(rt.text)
     doc._.set(DATE_EXT, rt.meta.get("date"))
     doc._.set(META_EXT, rt.meta)
-    doc = nlp(doc)
+    doc = process(nlp, doc)
     return build_record(
         rt,
         doc,

@@ -24,8 +24,11 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import Config
 
 from kamer_nlp.errors import PipelineError
@@ -37,6 +40,7 @@ __all__ = [
     "load_pipeline",
     "model_name",
     "package_paths",
+    "process",
     "sourced_models",
     "syntax_model_path",
 ]
@@ -44,9 +48,15 @@ __all__ = [
 LG_MODEL = "nl_core_news_lg"
 LG_INSTALL = f"python -m spacy download {LG_MODEL}"
 BUILTIN = ("default", "lg")
-# The rule pipeline is linear in the text length; a parser needs about 1 GB per 100,000
-# characters, so the lg pipeline keeps spaCy's own limit.
+# The rule pipeline is linear in the text length; so is the package's syntax model when it
+# runs sentence by sentence (``process``). A pipeline whose parser takes the whole document
+# at once (lg) keeps spaCy's own limit.
 MAX_CHARS_RULES = 5_000_000
+# Pipes that ``process`` runs over a document's sentences as a batch of small Docs, when
+# they follow the sentence splitter and include the tok2vec they listen to.
+SYNTAX_PIPES = ("tok2vec", "tagger", "morphologizer", "parser")
+SYNTAX_ATTRS = [TAG, POS, MORPH, HEAD, DEP]
+SENTENCE_BATCH = 128
 FACTORY = "kamer_sentences"  # one of the package's factories: is the package installed?
 SYNTAX_MODEL = ("models", "syntax")  # under kamer_nlp/resources: the trained syntax model
 SYNTAX_TRAIN = "kamer-nlp train syntax"
@@ -167,6 +177,56 @@ def load_pipeline(name: str = "default") -> Language:
     sourced = [pipe for pipe in nlp.pipe_names if "source" in config["components"][pipe]]
     with nlp.select_pipes(disable=sourced):  # trained components keep their weights
         nlp.initialize()
-    if "parser" not in nlp.pipe_names:
+    if "parser" not in nlp.pipe_names or syntax_block(nlp):
         nlp.max_length = MAX_CHARS_RULES
     return nlp
+
+
+def syntax_block(nlp: Language) -> list[str]:
+    """The syntax pipes that can run sentence by sentence: a contiguous run of
+    ``SYNTAX_PIPES`` that starts with ``tok2vec`` and comes after ``kamer_sentences``
+    (default pipeline); empty otherwise (lg: its tok2vec runs before the sentences)."""
+    names = nlp.pipe_names
+    if "tok2vec" not in names or FACTORY not in names:
+        return []
+    start = names.index("tok2vec")
+    if start < names.index(FACTORY):
+        return []
+    end = start
+    while end < len(names) and names[end] in SYNTAX_PIPES:
+        end += 1
+    return names[start:end]
+
+
+def _by_sentence(nlp: Language, doc: Doc, block: list[str]) -> None:
+    """Run ``block`` on each sentence of ``doc`` as a Doc of its own (as the model was
+    trained: one sentence a Doc), in batches, and copy tags, morphology and the parse back.
+    Memory and time stay linear in the document's length, and the parser works on many
+    sentences at once instead of one long one."""
+    sentences = []
+    for sent in doc.sents:  # new Docs of the sentences' words (Span.as_doc copies the whole Doc)
+        words = [t.text for t in sent]
+        spaces = [bool(t.whitespace_) for t in sent]
+        starts: list[bool | int | None] = [i == 0 for i in range(len(words))]
+        sentences.append(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts))
+    with nlp.select_pipes(enable=block):
+        parsed = list(nlp.pipe(sentences, batch_size=SENTENCE_BATCH))
+    arrays = [small.to_array(SYNTAX_ATTRS) for small in parsed]
+    doc.from_array(SYNTAX_ATTRS, numpy.concatenate(arrays))  # type: ignore[arg-type]
+
+
+def process(nlp: Language, doc: Doc) -> Doc:
+    """``nlp(doc)``, with the syntax pipes of the default pipeline run sentence by sentence
+    (``syntax_block``); what the batch and ``annotate_*`` use. Pipelines without such a
+    block run as ``nlp(doc)``."""
+    block = syntax_block(nlp)
+    if not block or not len(doc):
+        return nlp(doc)
+    names = nlp.pipe_names
+    first, last = names.index(block[0]), names.index(block[-1])
+    for _name, proc in nlp.pipeline[:first]:
+        doc = proc(doc)
+    _by_sentence(nlp, doc, block)
+    for _name, proc in nlp.pipeline[last + 1 :]:
+        doc = proc(doc)
+    return doc

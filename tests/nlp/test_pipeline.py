@@ -62,6 +62,23 @@ def test_the_parser_keeps_the_sentence_boundaries_of_kamer_sentences() -> None:
     assert after == before
 
 
+def test_process_runs_the_syntax_sentence_by_sentence() -> None:
+    from kamer_nlp.nlp.pipeline import process, syntax_block
+
+    nlp = load_pipeline("default")
+    assert syntax_block(nlp) == ["tok2vec", "tagger", "morphologizer", "parser"]
+    text = (
+        "De minister stuurt de Kamer voor 1 juli een brief. Die brief wordt door de "
+        "staatssecretaris ondertekend.\n\nIk zeg toe dat ik de Kamer informeer."
+    )
+    before = [s.start for s in nlp.get_pipe("kamer_sentences")(nlp.make_doc(text)).sents]
+    doc = process(nlp, nlp.make_doc(text))
+    assert [s.start for s in doc.sents] == before
+    assert doc.has_annotation("DEP") and doc.has_annotation("POS")
+    assert all(sum(t.dep_ == "ROOT" for t in s) == 1 for s in doc.sents if s.text.strip())
+    assert nlp.max_length >= 5_000_000  # linear in length: the rules' limit stays
+
+
 def test_the_syntax_model_is_named_by_its_meta_not_its_path() -> None:
     from kamer_nlp.nlp.pipeline import model_name
 

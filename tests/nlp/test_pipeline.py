@@ -142,3 +142,7 @@ def test_a_config_path_builds_a_pipeline(tmp_path: Path) -> None:
     )
     nlp = load_pipeline(str(cfg))
     assert nlp.pipe_names == ["kamer_sentences"]
+    from kamer_nlp.nlp.pipeline import process, syntax_block
+
+    assert syntax_block(nlp) == []  # no syntax pipes: process() is nlp(doc)
+    assert [t.text for t in process(nlp, nlp.make_doc("Een zin. Nog een."))][-1] == "."

@@ -20,7 +20,7 @@ from kamer_nlp.io.digest import sha256_of
 from kamer_nlp.io.input_kind import input_kind
 from kamer_nlp.io.record import build_record
 from kamer_nlp.nlp.extensions import set_doc_meta, set_doc_turns
-from kamer_nlp.nlp.pipeline import load_pipeline, model_name
+from kamer_nlp.nlp.pipeline import load_pipeline, model_name, process
 from kamer_nlp.repair.document import repair_layout
 from kamer_nlp.repair.plaintext import repair_plaintext
 from kamer_nlp.repair.text import RepairedText
@@ -115,7 +115,7 @@ def annotate_repaired(
     set_doc_meta(doc, rt.meta)
     if rt.turns:
         set_doc_turns(doc, list(rt.turns))
-    doc = nlp(doc)
+    doc = process(nlp, doc)
     return build_record(
         rt,
         doc,

@@ -400,6 +400,49 @@ def train_commitments_cmd(
     Console().print(Text(f"model saved to {scores['model_path']}"))
 
 
+@train_app.command("syntax")
+def train_syntax_cmd(
+    treebanks: Annotated[
+        Path, typer.Option(help="The UD Dutch treebanks (Alpino, LassySmall dev+test .conllu).")
+    ] = Path("../shared/treebanks"),
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model; default: where the pipeline loads it."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A spaCy training config; default: the package's.")
+    ] = None,
+) -> None:
+    """Retrain the syntax model (tagger, morphologizer, parser) on UD Dutch; print the
+    held-out scores (the split is fixed by document: docs/syntax.md)."""
+    from kamer_nlp.nlp.pipeline import syntax_model_path
+    from kamer_nlp.syntax.split import treebank_files
+    from kamer_nlp.syntax.train import train_syntax
+
+    try:
+        treebank_files(treebanks)
+    except FileNotFoundError as e:
+        fail(f"{e} (pass --treebanks DIR)")
+    if config is not None and not config.is_file():
+        fail(f"{config} not found")
+    target = out or syntax_model_path()
+    scores = train_syntax(treebanks, target, config=config)
+    for mode, title in (
+        ("gold_tokens", "gold tokens"),
+        ("project_tokenizer", "kamer-nlp tokenizer"),
+    ):
+        table = Table(title=f"syntax model, held-out split, {title}")
+        for column in ("treebank", "UPOS", "XPOS", "morph", "UAS", "LAS"):
+            table.add_column(column)
+        for tb, row in scores[mode].items():
+            table.add_row(tb, *(f"{row[m]:.3f}" for m in ("upos", "xpos", "morph", "uas", "las")))
+        Console().print(table)
+    rates = ", ".join(f"{k} {v['rate']:.4f}" for k, v in scores["alignment"].items())
+    Console().print(Text(f"tokenizer alignment (gold tokens one-to-one): {rates}"))
+    size = scores["size_bytes"] / 1e6
+    Console().print(Text(f"model saved to {target} ({size:.1f} MB)"))
+
+
 # ---------------------------------------------------------------- exports and imports
 # Their files go to --to/--out, or to standard output for "-" (the file content only:
 # every message goes to standard error). An existing file is only replaced with --force.

@@ -5,8 +5,9 @@
 
 A pin is a figure the product produced the last time this script ran: the commitment
 counts (right / missed / spurious against the hand-checked case files) per sample,
-corpus letter and besluitenlijst, and the cross-validated figures of the commitment
-classifier. Tests compare the product with them exactly, so every change of these
+corpus letter and besluitenlijst, the cross-validated figures of the commitment
+classifier, and the clause facts of the sentences in ``tests/nlp/clause_sentences.txt``
+(``kamer_nlp.nlp.clauses`` over the default pipeline's parse). Tests compare the product with them exactly, so every change of these
 figures shows up in a test and, once regenerated, in the diff of ``tests/pins.json``.
 
 Pins are not evidence that the product is right: the evidence is the hand-checked cases
@@ -74,6 +75,12 @@ def _training(corpus: Path) -> dict[str, Any]:
     }
 
 
+def _clauses() -> dict[str, Any]:
+    from tests.nlp.test_clauses import _sentences, clause_facts
+
+    return {text: clause_facts(text) for text in _sentences()}
+
+
 def generate(old: dict[str, Any]) -> dict[str, Any]:
     from tests.conftest import CORPUS
 
@@ -89,6 +96,7 @@ def generate(old: dict[str, Any]) -> dict[str, Any]:
             commitments[key] = old.get("commitments", {}).get(key, {})
         pins["training"] = old.get("training", {})
     pins["commitments"] = commitments
+    pins["clauses"] = _clauses()
     return pins
 
 

@@ -18,7 +18,7 @@ def test_record_is_schema_valid(record: dict) -> None:
     assert record["schema"] == "kamer-nlp/1"
     assert record["meta"]["date"] == "2022-03-03"
     assert record["pipeline"]["name"] == "default"
-    assert record["pipeline"]["model"] is None
+    assert record["pipeline"]["model"] == "nl_kamer_syntax 0.1.0"  # the shipped syntax model
 
 
 def test_every_offset_points_into_the_text(record: dict) -> None:

@@ -248,7 +248,7 @@ def test_the_lg_config_sources_the_model_components() -> None:
         "tok2vec", "morphologizer", "tagger", "parser", "lemmatizer", "attribute_ruler", "ner"
     ]  # fmt: skip
     assert sourced_models(config) == [LG_MODEL] and model_name("lg") == LG_MODEL
-    assert model_name("default") is None
+    assert model_name("default") == "nl_kamer_syntax 0.1.0"  # the package's syntax model
     assert "senter" not in pipeline and "kamer" not in config
     assert pipeline.index("kamer_sentences") < pipeline.index("parser")
     assert [p for p in pipeline if p.startswith("kamer_")] == ["kamer_sentences", *COMPONENTS]

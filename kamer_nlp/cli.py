@@ -699,6 +699,7 @@ def import_corrections_cmd(
 
 COMMITMENTS_HARNESS = "commitments"
 SPANS_HARNESS = "spans"
+CLAUSES_HARNESS = "clauses"
 
 
 @app.command()
@@ -708,7 +709,8 @@ def evaluate(
         typer.Argument(
             help="Gold JSONL (from `kamer-nlp import corrections`), or `commitments` for the "
             "commitments harness on the labelled real-text sentences, or `spans` for references "
-            "and time expressions on them."
+            "and time expressions on them, or `clauses` for the clause API on the clause check "
+            "set."
         ),
     ],
     predicted: Annotated[
@@ -741,6 +743,17 @@ def evaluate(
         return
     if gold == SPANS_HARNESS and predicted is None:
         _evaluate_spans(corpus, split, json_out)
+        return
+    if gold == CLAUSES_HARNESS and predicted is None:
+        from kamer_nlp.evaluation.clause_check import evaluate_clauses, format_clause_report
+
+        result = evaluate_clauses(_corpus_and_split(corpus, "heldout"))
+        for line in format_clause_report(result).splitlines():
+            typer.echo(line)
+        if json_out is not None:
+            json_out.write_text(
+                json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
         return
     if predicted is None:
         fail("give the predicted documents.jsonl or run folder after the gold file")

@@ -49,8 +49,11 @@ def tense(t: Tables, text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def policy(t: Tables, text: str, core: Core, mod: Modifier | None) -> str:
-    """Which year a core without one means (conventions.json "year_choice")."""
+def policy(t: Tables, text: str, core: Core, mod: Modifier | None, *, forward: bool = False) -> str:
+    """Which year a core without one means (conventions.json "year_choice"). ``forward``: the
+    sentence states a planned completion, so a month or period (not a day: "de brief van 7
+    november") read as past by the tense of the clause looks ahead ("Ik heb toegezegd u eind
+    januari te informeren", written in December: next January)."""
     if core.policy:
         return core.policy
     if mod is not None and mod.past:
@@ -60,6 +63,8 @@ def policy(t: Tables, text: str, core: Core, mod: Modifier | None) -> str:
     if mod is not None and (mod.deadline or mod.mod == "AFTER"):
         return t.conv.year_choice["after_deadline_or_after_modifier"]
     found = tense(t, text, core.start, core.end)
+    if found == "past" and forward and not core.day_month:
+        found = "future"
     if found == "past":
         return t.conv.year_choice["past_tense"]
     if found == "future":

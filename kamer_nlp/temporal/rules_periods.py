@@ -131,7 +131,45 @@ def recess(t: Tables, m: re.Match[str], text: str) -> Core | None:
     def make(y: int) -> Period | None:
         return t.conv.recess(name, y)
 
-    return point(t, m, make, xvalue, policy=policy)
+    core = point(t, m, make, xvalue, policy=policy)
+    if core is not None:
+        core.recess = name
+    return core
+
+
+def school_year(t: Tables, m: re.Match[str], text: str) -> Core | None:
+    """het schooljaar 2024-2025, schooljaar 2024/25, het komende schooljaar (1 August – 31 July)."""
+    if m["y1"]:
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if y2 < 100:
+            y2 += y1 // 100 * 100
+        if y2 != y1 + 1:
+            return None
+        return Core(*span_of(m), "", 0, "point", fixed=t.conv.school_year(y1))
+    if not m["det"]:
+        return None  # "het schooljaar" alone: which one?
+    policy = t.deixis[norm(m["det"])]
+    if policy == cv.NEXT_OR_CURRENT:
+        policy = cv.NEXT  # "het komende schooljaar" is the next one to start, not the current one
+    return Core(
+        *span_of(m),
+        "",
+        0,
+        "point",
+        make=t.conv.school_year,
+        xvalue="XXXX-08-01/XXXX-07-31",
+        policy=policy,
+    )
+
+
+def month_week(t: Tables, m: re.Match[str], text: str) -> Core | None:
+    """de eerste week van maart, de laatste week van juni 2025 (the days, not the month)."""
+    nth, mon = t.ordinals[norm(m["ord"])], t.month_no(m["mon"])
+
+    def make(y: int) -> Period | None:
+        return t.conv.week_of_month(y, mon, nth)
+
+    return point(t, m, make, f"XXXX-{mon:02d}-XX/XXXX-{mon:02d}-XX")
 
 
 def event(t: Tables, m: re.Match[str], text: str) -> Core | None:

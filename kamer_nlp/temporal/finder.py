@@ -20,9 +20,11 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from kamer_nlp.temporal.core import Core
+from kamer_nlp.temporal.due import INTERVAL_END
 from kamer_nlp.temporal.finish import finish
 from kamer_nlp.temporal.handlers import HANDLERS, Handler, check_table
 from kamer_nlp.temporal.ranges import coordinate_ranges
@@ -60,9 +62,20 @@ class TimexFinder:
             i = bisect_right(starts, core.start) - 1
             completion = i >= 0 and core.start < planned[i][1]
             timex = finish(self.tables, text, core, doc_date, completion)
+            if timex is not None and completion and self.is_target_year(text, timex, planned[i]):
+                timex = replace(timex, due=None, due_source=None)
             if timex is not None:
                 found.append(timex)
         return found
+
+    def is_target_year(self, text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
+        """A bare year next to target words ("de doelstelling om in 2030 55 procent …",
+        "in 2050 klimaatneutraal"): a goal, so its completion due does not apply."""
+        if timex.due_source != INTERVAL_END or timex.mod or not _BARE_YEAR.match(timex.value):
+            return False
+        before, after = TARGET_WINDOW
+        lo, hi = max(sentence[0], timex.start - before), min(sentence[1], timex.end + after)
+        return self.tables.target_re.search(text, lo, hi) is not None
 
     def completion_sentences(
         self, text: str, sentences: Sequence[tuple[int, int]] | None
@@ -106,6 +119,9 @@ class TimexFinder:
         return sorted(taken, key=lambda c: c.start)
 
 
+_BARE_YEAR = re.compile(r"^\d{4}$")
+# characters before / after a bare year searched for target words
+TARGET_WINDOW = (40, 25)  # as the commitments' target years
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z0-9])|\n\s*\n")
 
 

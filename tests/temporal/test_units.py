@@ -173,3 +173,32 @@ def test_a_range_that_ends_before_it_begins_has_no_interval(text: str, doc_date:
             assert t.interval[0] <= t.interval[1]
     ranges = [t for t in find_timexes(text, doc_date=doc_date) if "/" in (t.value or "")]
     assert ranges and all(t.interval is None for t in ranges)
+
+
+def test_due_of_a_planned_completion_and_not_of_a_goal_or_the_past() -> None:
+    d = D(2024, 12, 10)
+    (t,) = find_timexes("De oplevering is voorzien in het derde kwartaal.", doc_date=d)
+    assert (t.value, t.due, t.due_source) == ("2025-Q3", "2025-09-30", "interval_end")
+    (t,) = find_timexes("De oplevering was in het derde kwartaal.", doc_date=d)
+    assert t.due is None  # no completion cue: the expression only situates
+    action, goal = find_timexes(
+        "Het kabinet zal in 2025 een wet indienen om de uitstoot in 2030 met 55 procent "
+        "te verminderen.",
+        doc_date=d,
+    )
+    assert goal.due is None and action.due == "2025-12-31"
+    past, ahead = find_timexes(
+        "In 2019 is de wet ingevoerd; de evaluatie zal in 2025 gereed zijn.", doc_date=d
+    )
+    assert past.due is None and ahead.due == "2025-12-31"
+
+
+def test_sentences_given_decide_which_expressions_are_planned() -> None:
+    text = "Het rapport verscheen in 2024 Ik stuur u in 2025 de evaluatie."
+    one = find_timexes(text, doc_date=D(2024, 1, 10))
+    assert [t.due for t in one] == [None, "2025-12-31"] or [t.due for t in one] == [
+        "2024-12-31",
+        "2025-12-31",
+    ]
+    split = find_timexes(text, doc_date=D(2024, 1, 10), sentences=[(0, 29), (30, len(text))])
+    assert [t.due for t in split] == [None, "2025-12-31"]

@@ -202,3 +202,18 @@ def test_sentences_given_decide_which_expressions_are_planned() -> None:
     ]
     split = find_timexes(text, doc_date=D(2024, 1, 10), sentences=[(0, 29), (30, len(text))])
     assert [t.due for t in split] == [None, "2025-12-31"]
+
+
+def test_resources_saved_before_the_due_sections_still_load() -> None:
+    import json
+
+    from kamer_nlp.temporal import TemporalResources, TimexFinder
+
+    base = TemporalResources.default()
+    lexicon = {k: v for k, v in json.loads(base.lexicon_text).items() if k != "completion_cues"}
+    conventions = {
+        k: v for k, v in json.loads(base.conventions_text).items() if k not in ("due", "since")
+    }
+    old = TemporalResources(json.dumps(lexicon), json.dumps(conventions))
+    (t,) = TimexFinder(old).find("Eind 2025 is de wet gereed.", D(2024, 12, 10))
+    assert t.due == "2025-12-31"

@@ -9,7 +9,9 @@ sentence key with ``timexes`` — ``start``/``end`` relative to the sentence, ``
 :func:`kamer_nlp.evaluation.spans.read_span_labels`; each key's sentence is found in its
 document through the commitments inventory (:func:`kamer_nlp.evaluation.show.resolved_rows`),
 and the document dates (the dates the labellers resolved against) come from the dates
-files (``{"doc id": "YYYY-MM-DD"}``, or a list of ``{"doc", "date"}``).
+files (``{"doc id": "YYYY-MM-DD"}``, or a list of ``{"doc", "date"}``); a label file
+``NAME.S1.jsonl`` takes its labeller's ``dates.S1.json`` first. Each label file is scored on
+its own and the counts are summed (a sentence two labellers labelled counts twice).
 
 The product: the default pipeline up to ``kamer_temporal`` on the whole document text with
 that date (so ``doc.sents`` and the completion cues work as in a run). For each gold
@@ -88,6 +90,13 @@ class Scores:
         if not ok["all right"]:
             wrong = [k for k in ("value", "interval", "due") if not ok[k]]
             self.misses.append(f"{where}: wrong {', '.join(wrong)}")
+
+    def merge(self, other: Scores) -> None:
+        self.n += other.n
+        self.spurious += other.spurious
+        self.misses += other.misses
+        for name in FIELDS:
+            self.right[name] += other.right[name]
 
     def share(self, name: str) -> str:
         return f"{self.right[name] / self.n:6.1%}" if self.n else "     -"
@@ -229,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--inventory", type=Path, default=INVENTORY)
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
+    parser.add_argument("--name", default="real held-out", help="the real column's heading")
     args = parser.parse_args(argv)
     written = written_scores(args.cases)
     columns: list[tuple[str, Scores]] = [("written cases", written)]
@@ -241,14 +251,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif root is None:
         print("the shared corpus is not here (../shared/corpus or --corpus): written cases only")
     else:
-        labels: dict[str, dict[str, Any]] = {}
-        for path in label_files:
-            labels.update(read_span_labels(path))
         date_files = sorted(
             glob.glob(str(ROOT / args.dates) if not Path(args.dates).is_absolute() else args.dates)
         )
-        real, problems = real_scores(labels, read_dates(date_files), root, args.inventory)
-        columns.append(("real held-out", real))
+        real, problems = Scores(), list[str]()
+        for path in label_files:
+            # each labeller's own document dates first (the dates they resolved against)
+            labeller = Path(path).name.split(".")[-2]
+            own = [d for d in date_files if Path(d).name.split(".")[-2] == labeller]
+            dates = {**read_dates(date_files), **read_dates(own)}
+            scores, found = real_scores(read_span_labels(path), dates, root, args.inventory)
+            real.merge(scores)
+            problems += found
+        columns.append((args.name, real))
         for p in problems:
             print(f"problem: {p}")
         for miss in real.misses[: args.show]:

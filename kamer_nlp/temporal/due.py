@@ -70,7 +70,7 @@ def completion_due_in(t: Tables, attrs: TimexAttrs, text: str) -> tuple[str, str
     begin/medio/eind, rond) is due on its last day, the middle of a year on ``mid_year``
     (1 July); "na de zomer" (AFTER a recess with an ``after`` convention) on that period's
     last day (30 November); a vague expression whose convention says ``due: window`` on
-    its window's end. Other AFTER expressions ("vanaf", "per", "sinds"), durations, sets
+    its window's end, and so is a coming duration ("het komende jaar"). Other AFTER expressions ("vanaf", "per", "sinds"), durations, sets
     and "binnenkort"/"op termijn" have none. ``text`` is the expression's text.
     """
     if attrs.due is not None:
@@ -82,6 +82,10 @@ def completion_due_in(t: Tables, attrs: TimexAttrs, text: str) -> tuple[str, str
         key = t.vague.get(norm(text))
         spec = t.conv.vague.get(key) if key else None
         return (last, WINDOW) if spec and spec.get("due") == "window" else None
+    if attrs.kind == "duration":
+        # "het komende jaar", "de komende twee jaar": the window from the document date; a
+        # range ("2023-2030") or a length without one ("gedurende drie jaar") is never due
+        return (last, WINDOW) if attrs.value.startswith("P") else None
     if attrs.kind != "date":
         return None
     if attrs.mod == "AFTER":

@@ -20,11 +20,9 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from kamer_nlp.temporal.core import Core
-from kamer_nlp.temporal.due import INTERVAL_END
 from kamer_nlp.temporal.finish import finish
 from kamer_nlp.temporal.handlers import HANDLERS, Handler, check_table
 from kamer_nlp.temporal.ranges import coordinate_ranges
@@ -52,8 +50,9 @@ class TimexFinder:
     ) -> list[Timex]:
         """The time expressions of ``text``. ``sentences``: the [start, end) of each sentence
         (the pipeline's ``doc.sents``); without them the text is split at sentence ends.
-        An expression in a sentence that states a planned completion (a completion cue of
-        the lexicon) gets a due date by the completion rule (due.py)."""
+        An expression ahead of the document date in a sentence that states a planned
+        completion (:meth:`completion_sentences`) gets a due date by the completion rule
+        (due.py)."""
         cores = coordinate_ranges(text, self.select(self.candidates(text)))
         planned = self.completion_sentences(text, sentences)
         starts = [s for s, _ in planned]
@@ -62,28 +61,21 @@ class TimexFinder:
             i = bisect_right(starts, core.start) - 1
             completion = i >= 0 and core.start < planned[i][1]
             timex = finish(self.tables, text, core, doc_date, completion)
-            if timex is not None and completion and self.is_target_year(text, timex, planned[i]):
-                timex = replace(timex, due=None, due_source=None)
             if timex is not None:
                 found.append(timex)
         return found
 
-    def is_target_year(self, text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
-        """A bare year next to target words ("de doelstelling om in 2030 55 procent …",
-        "in 2050 klimaatneutraal"): a goal, so its completion due does not apply."""
-        if timex.due_source != INTERVAL_END or timex.mod or not _BARE_YEAR.match(timex.value):
-            return False
-        before, after = TARGET_WINDOW
-        lo, hi = max(sentence[0], timex.start - before), min(sentence[1], timex.end + after)
-        return self.tables.target_re.search(text, lo, hi) is not None
-
     def completion_sentences(
         self, text: str, sentences: Sequence[tuple[int, int]] | None
     ) -> list[tuple[int, int]]:
-        """The sentences (sorted) that state a planned completion."""
+        """The sentences (sorted) that state a planned completion: those with a completion cue
+        ("zal", "stuur ik", "voorzien", "gereed"), and those not in the past tense (no past
+        verb of the lexicon's ``tense.past``): a time ahead in a present-tense sentence is a
+        schedule ("De brief volgt begin maart", "Begin 2024 start de uitvoering"). Times that
+        are not ahead of the document date never get a due (finish.py)."""
         bounds = sentence_bounds(text) if sentences is None else sorted(sentences)
-        cue = self.tables.completion_re
-        return [(s, e) for s, e in bounds if cue.search(text, s, e)]
+        cue, past = self.tables.completion_re, self.tables.past_re
+        return [(s, e) for s, e in bounds if cue.search(text, s, e) or not past.search(text, s, e)]
 
     # --- pass 1: cores ------------------------------------------------------------
 
@@ -119,9 +111,6 @@ class TimexFinder:
         return sorted(taken, key=lambda c: c.start)
 
 
-_BARE_YEAR = re.compile(r"^\d{4}$")
-# characters before / after a bare year searched for target words
-TARGET_WINDOW = (40, 25)  # as the commitments' target years
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z0-9])|\n\s*\n")
 
 

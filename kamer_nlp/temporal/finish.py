@@ -25,13 +25,13 @@ def finish(
     ``completion``: the core's sentence states a planned completion ("De oplevering is
     voorzien in het derde kwartaal"): a year-less expression looks ahead, and the
     expression gets the due date of :func:`~kamer_nlp.temporal.due.completion_due_in` unless
-    its period is over on the document date."""
+    that day is not after the document date."""
     timex = _finish(t, text, core, doc_date, completion)
     if timex is None or not completion or timex.due is not None or doc_date is None:
         return timex
     found = completion_due_in(t, timex.attrs(), timex.text)
-    if found is None or found[0] < doc_date.isoformat():
-        return timex
+    if found is None or found[0] <= doc_date.isoformat():
+        return timex  # not ahead of the document date: "Den Haag, 14 februari 2018", "vandaag"
     return replace(timex, due=found[0], due_source=found[1])
 
 

@@ -130,10 +130,6 @@ class Tables:
         )
         self.modifier_re = modifier_regex([*self.modifiers, *self.event_modifiers])
         self.completion_re = words_regex(_words(lex["completion_cues"], "completion_cues"))
-        targets = _words(lex["target_words"], "target_words")
-        self.target_re = re.compile(
-            rf"{words_regex([w for w in targets if w != '%']).pattern}|%", re.IGNORECASE
-        )
         tense = _table(lex["tense"], "tense")
         self.past_re = words_regex(_words(tense["past"], "tense.past"))
         self.future_re = words_regex(_words(tense["future"], "tense.future"))

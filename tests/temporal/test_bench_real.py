@@ -78,7 +78,7 @@ def _fabricate(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
                     "kind": "vague",
                     "value": "FUTURE_REF",
                     "mod": None,
-                    "interval": ["2024-12-10", "2025-03-10"],
+                    "interval": None,
                     "due": "2025-03-10",  # deliberately not the product's (null): a wrong due
                 },
             )

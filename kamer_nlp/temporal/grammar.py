@@ -158,7 +158,12 @@ def build_patterns(
             "relative",
             rf"{B}(?:(?P<part>{part}){S})?(?P<dx>{dx}|het|de){S}(?P<unit>jaar|kalenderjaar|maand|week|kwartaal|halfjaar){E}",
         ),
-        ("day_word", rf"{B}(?P<w>vandaag|morgen|overmorgen|gisteren|eergisteren){E}"),
+        (
+            "day_word",
+            rf"{B}(?P<w>vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|morgen"
+            rf"|overmorgen|gisterenavond|gisteravond|gisterenmiddag|gisterochtend|gisteren"
+            rf"|eergisteren){E}",
+        ),
         (
             "weekday",
             rf"{B}(?:(?P<dx>aanstaande|komende|volgende|afgelopen|vorige){S}(?P<wd>{weekday})"

@@ -27,7 +27,22 @@ _GRAIN_XVALUE = {
     "quarter": "XXXX-QX",
     "half": "XXXX-HX",
 }
-_DAY_WORD_OFFSET = {"vandaag": 0, "morgen": 1, "overmorgen": 2, "gisteren": -1, "eergisteren": -2}
+_DAY_WORD_OFFSET = {
+    "vandaag": 0,
+    "vanochtend": 0,
+    "vanmorgen": 0,
+    "vanmiddag": 0,
+    "vanavond": 0,
+    "vannacht": 0,
+    "morgen": 1,
+    "overmorgen": 2,
+    "gisteren": -1,
+    "gisterenavond": -1,
+    "gisteravond": -1,
+    "gisterenmiddag": -1,
+    "gisterochtend": -1,
+    "eergisteren": -2,
+}
 
 
 def _quarter(t: Tables, m: re.Match[str], q: int) -> Core | None:
@@ -228,7 +243,7 @@ def relative(t: Tables, m: re.Match[str], text: str) -> Core | None:
 
 
 def day_word(t: Tables, m: re.Match[str], text: str) -> Core | None:
-    """vandaag, morgen, overmorgen, gisteren, eergisteren."""
+    """vandaag, vanmiddag, morgen, overmorgen, gisteren, gisteravond, eergisteren."""
     offset = _DAY_WORD_OFFSET[m["w"].lower()]
     return Core(*span_of(m), "", 0, "point", shift=("day", offset), xvalue="XXXX-XX-XX")
 

@@ -252,6 +252,11 @@ class TimexAttrs:
     extra: tuple[tuple[str, JSONValue], ...] = ()
     timex_start: int | None = None  # the expression's own extent when tokens widened the span
     timex_end: int | None = None
+    #: where ``due`` comes from (set with it): "timex" (the expression's own deadline modifier),
+    #: "recess_calendar" / "recess_rule" (the day before a recess: a known date / the rule),
+    #: "interval_end", "convention" (a pinned day: medio → 1 July, na de zomer → 30 November)
+    #: or "window" (a vague expression's window) — see docs/temporal.md
+    due_source: str | None = None
 
     def get(self, name: str) -> JSONValue:
         """An ``extra`` attr by name (None when absent)."""
@@ -266,6 +271,8 @@ class TimexAttrs:
             "due": self.due,
             "anchored": self.anchored,
         }
+        if self.due_source is not None:
+            out["due_source"] = self.due_source
         out.update(self.extra)
         if self.timex_start is not None:
             out["timex_start"], out["timex_end"] = self.timex_start, self.timex_end
@@ -281,6 +288,7 @@ class TimexAttrs:
             mod=_opt_str(data.get("mod")),
             interval=(str(interval[0]), str(interval[1])) if interval else None,
             due=_opt_str(data.get("due")),
+            due_source=_opt_str(data.get("due_source")),
             anchored=bool(data.get("anchored", True)),
             extra=tuple((k, v) for k, v in data.items() if k not in known),
             timex_start=_opt_int(data.get("timex_start")),
@@ -395,7 +403,7 @@ class Deadline:
     mod: str | None = None
     interval: list[str] | None = None
     due: str | None = None
-    due_source: str | None = None  # "timex" | "interval_end" (where ``due`` came from)
+    due_source: str | None = None  # where ``due`` came from: the TIMEX's own due_source
 
     @classmethod
     def from_store(cls, data: Mapping[str, Any]) -> Deadline:

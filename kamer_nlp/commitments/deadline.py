@@ -17,6 +17,7 @@ from kamer_nlp.commitments.view import DocView, as_view
 from kamer_nlp.contracts import Deadline, TextMention, TimexAttrs
 from kamer_nlp.lang.dates import find_day_month, latest_on_or_before, make_date
 from kamer_nlp.nlp.extensions import TIMEX_KEY, doc_date, timex_attrs
+from kamer_nlp.temporal.due import completion_due
 
 _BARE_YEAR = re.compile(r"^\d{4}$")
 # characters before / after a year searched for target words ("toe naar … in 2050", "in 2030 te halveren")
@@ -67,16 +68,13 @@ def find_deadline(
     if attrs.kind == "set":  # "jaarlijks" is a frequency, not a deadline
         return None
     interval = attrs.interval
-    due, due_source = attrs.due, "timex"
-    # "informeer ik uw Kamer in het najaar van 2023": a promise to act within a named period is
-    # due at its end; open-ended ("na de zomer"), vague and event-anchored times stay without one.
-    if (
-        due is None
-        and interval
-        and attrs.kind == "date"
-        and attrs.mod in (None, "END", "MID", "APPROX")
-    ):
-        due, due_source = interval[1], "interval_end"
+    # The TIMEX's own due (set by kamer_temporal when its sentence states a planned completion);
+    # a commitment is one by definition, so the same rule applies when the temporal component
+    # saw no completion cue ("informeer ik uw Kamer in het najaar van 2023": the period's end;
+    # "na de zomer": 30 November). Open-ended ("vanaf 2026"), "binnenkort" and event-anchored
+    # times stay without one.
+    found = completion_due(attrs, best.text)
+    due, due_source = found if found else (None, None)
     return Deadline(
         start=best.start_char,
         end=best.end_char,

@@ -101,7 +101,12 @@ class TemporalTagger(TextFilesState):
         return self.scorer(examples, spans_key=self.spans_key, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
-        timexes = self.finder.find(doc.text, doc_date(doc))
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else None
+        )
+        timexes = self.finder.find(doc.text, doc_date(doc), sentences)
         spans = [span for span in (self._span(doc, t) for t in timexes) if span is not None]
         if self.overwrite or self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = spans

@@ -45,6 +45,16 @@ class Conventions:
             k: v for k, v in data["year_choice"].items() if not k.startswith("_")
         }
         self.before_end_is_by_end = bool(data["before_end_is_by_end"]["value"])
+        due = data["due"]
+        self.completion_mods: tuple[str | None, ...] = tuple(due["completion_mods"])
+        self.mid_year: tuple[int, int] = (
+            int(due["mid_year"]["month"]),
+            int(due["mid_year"]["day"]),
+        )
+        self.since_to_document_date = bool(data["since"]["to_document_date"])
+        school = data["school_year"]["start"]
+        self.school_year_start: tuple[int, int] = (int(school["month"]), int(school["day"]))
+        self.week_of_month_days = int(data["week_of_month"]["days"])
         self.year_range_max_span = int(data["year_range"]["max_span"])
 
     # --- periods ------------------------------------------------------------
@@ -98,6 +108,41 @@ class Conventions:
             last = first + dt.timedelta(days=spec["length_days"])
         value = f"{year:04d}-{spec['season']}" if spec.get("season") else first.isoformat()
         return Period(value, first, last, "event")
+
+    def recess_known(self, name: str, year: int) -> bool:
+        """Whether the recess of ``year`` is a known (published) date rather than the rule's."""
+        return bool(self.recesses[name].get("known", {}).get(str(year)))
+
+    def after_recess(self, name: str, year: int) -> Period | None:
+        """The period "na het zomerreces" names: from the day after the recess to the
+        ``after.until`` day (None for a recess without an ``after`` convention)."""
+        after = self.recesses[name].get("after")
+        if not after:
+            return None
+        recess = self.recess(name, year)
+        until = dt.date(recess.last.year, after["until"]["month"], after["until"]["day"])
+        first = recess.last + dt.timedelta(days=1)
+        return Period(recess.value, first, max(first, until), "event")
+
+    def school_year(self, year: int) -> Period:
+        """The school year that starts in ``year`` (1 August – 31 July)."""
+        month, day = self.school_year_start
+        first = dt.date(year, month, day)
+        last = dt.date(year + 1, month, day) - dt.timedelta(days=1)
+        return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "range")
+
+    def week_of_month(self, year: int, month: int, nth: int) -> Period | None:
+        """The ``nth`` week (-1: the last) of a month as its run of days."""
+        size = self.week_of_month_days
+        last_day = periods.last_day(year, month)
+        if nth == -1:
+            first = last_day - dt.timedelta(days=size - 1)
+        else:
+            first = dt.date(year, month, 1) + dt.timedelta(days=size * (nth - 1))
+            if first > last_day:
+                return None
+        last = min(first + dt.timedelta(days=size - 1), last_day)
+        return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "range")
 
     def event(self, name: str, year: int) -> Period:
         spec = self.events[name]

@@ -73,6 +73,7 @@ class Core:
     day_month: bool = False
     summer: bool = False  # a summer season: "voor/na de zomer" reads as the summer recess
     summer_year: int | None = None
+    recess: str | None = None  # the recess the core names (conventions "recesses")
     needs_cue: bool = False
     # durations, vague expressions, sets
     value: str | None = None

@@ -17,7 +17,9 @@ Three passes over the text, each in its own module:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 from kamer_nlp.temporal.core import Core
@@ -40,14 +42,40 @@ class TimexFinder:
             (p.name, p.priority, HANDLERS[p.name]) for p in self.tables.patterns
         )
 
-    def find(self, text: str, doc_date: dt.date | None) -> list[Timex]:
+    def find(
+        self,
+        text: str,
+        doc_date: dt.date | None,
+        sentences: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Timex]:
+        """The time expressions of ``text``. ``sentences``: the [start, end) of each sentence
+        (the pipeline's ``doc.sents``); without them the text is split at sentence ends.
+        An expression ahead of the document date in a sentence that states a planned
+        completion (:meth:`completion_sentences`) gets a due date by the completion rule
+        (due.py)."""
         cores = coordinate_ranges(text, self.select(self.candidates(text)))
+        planned = self.completion_sentences(text, sentences)
+        starts = [s for s, _ in planned]
         found: list[Timex] = []
         for core in cores:
-            timex = finish(self.tables, text, core, doc_date)
+            i = bisect_right(starts, core.start) - 1
+            completion = i >= 0 and core.start < planned[i][1]
+            timex = finish(self.tables, text, core, doc_date, completion)
             if timex is not None:
                 found.append(timex)
         return found
+
+    def completion_sentences(
+        self, text: str, sentences: Sequence[tuple[int, int]] | None
+    ) -> list[tuple[int, int]]:
+        """The sentences (sorted) that state a planned completion: those with a completion cue
+        ("zal", "stuur ik", "voorzien", "gereed"), and those not in the past tense (no past
+        verb of the lexicon's ``tense.past``): a time ahead in a present-tense sentence is a
+        schedule ("De brief volgt begin maart", "Begin 2024 start de uitvoering"). Times that
+        are not ahead of the document date never get a due (finish.py)."""
+        bounds = sentence_bounds(text) if sentences is None else sorted(sentences)
+        cue, past = self.tables.completion_re, self.tables.past_re
+        return [(s, e) for s, e in bounds if cue.search(text, s, e) or not past.search(text, s, e)]
 
     # --- pass 1: cores ------------------------------------------------------------
 
@@ -83,17 +111,37 @@ class TimexFinder:
         return sorted(taken, key=lambda c: c.start)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z0-9])|\n\s*\n")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the sentences of a plain text: split after ".", "!", "?" before a
+    capital or digit, and at blank lines (the pipeline passes its own sentences)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
 @cache
 def _finder(resources: TemporalResources) -> TimexFinder:
     return TimexFinder(resources)
 
 
 def find_timexes(
-    text: str, *, doc_date: dt.date | None, resources: TemporalResources | None = None
+    text: str,
+    *,
+    doc_date: dt.date | None,
+    resources: TemporalResources | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
-    """All time expressions in ``text``, normalised against ``doc_date`` (may be None).
+    """All time expressions in ``text``, normalised against ``doc_date`` (may be None);
+    ``sentences`` as in :meth:`TimexFinder.find`.
 
     >>> [t.value for t in find_timexes("uiterlijk aanstaande zomer", doc_date=dt.date(2018, 2, 14))]
     ['2018-SU']
     """
-    return _finder(resources or TemporalResources.default()).find(text, doc_date)
+    return _finder(resources or TemporalResources.default()).find(text, doc_date, sentences)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kamer_nlp.temporal import periods
 from kamer_nlp.temporal.core import Core
+from kamer_nlp.temporal.due import TIMEX, completion_due_in, deadline_due
 from kamer_nlp.temporal.periods import Period
 from kamer_nlp.temporal.resolution import modifier_before, policy, resolve, uiterlijk_before
 from kamer_nlp.temporal.tables import Tables
@@ -16,8 +17,27 @@ from kamer_nlp.temporal.timex import Timex
 Extra = tuple[tuple[str, str], ...]
 
 
-def finish(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> Timex | None:
-    """The Timex of one core (after pass 2), or None when it turns out to be no date."""
+def finish(
+    t: Tables, text: str, core: Core, doc_date: dt.date | None, completion: bool = False
+) -> Timex | None:
+    """The Timex of one core (after pass 2), or None when it turns out to be no date.
+
+    ``completion``: the core's sentence states a planned completion ("De oplevering is
+    voorzien in het derde kwartaal"): a year-less expression looks ahead, and the
+    expression gets the due date of :func:`~kamer_nlp.temporal.due.completion_due_in` unless
+    that day is not after the document date."""
+    timex = _finish(t, text, core, doc_date, completion)
+    if timex is None or not completion or timex.due is not None or doc_date is None:
+        return timex
+    found = completion_due_in(t, timex.attrs(), timex.text)
+    if found is None or found[0] <= doc_date.isoformat():
+        return timex  # not ahead of the document date: "Den Haag, 14 februari 2018", "vandaag"
+    return replace(timex, due=found[0], due_source=found[1])
+
+
+def _finish(
+    t: Tables, text: str, core: Core, doc_date: dt.date | None, completion: bool
+) -> Timex | None:
     if core.category == "range":
         return finish_range(t, text, core, doc_date)
     if core.category == "duration":
@@ -27,7 +47,7 @@ def finish(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> Timex 
     if core.category == "set":
         extra: Extra = (("freq", core.freq),) if core.freq else ()
         return _timex(text, core.start, core.end, "set", core.value or "", extra=extra)
-    return finish_point(t, text, core, doc_date)
+    return finish_point(t, text, core, doc_date, completion)
 
 
 def _timex(
@@ -50,6 +70,7 @@ def _timex(
         value,
         interval=interval,
         due=due,
+        due_source=TIMEX if due else None,
         anchored=anchored,
         extra=extra,
     )
@@ -58,15 +79,18 @@ def _timex(
 def _summer_recess(t: Tables, core: Core) -> Core:
     """The summer recess of the Tweede Kamer, for "voor de zomer" and "na de zomer"."""
     if core.summer_year is not None:
-        return replace(core, fixed=t.conv.recess("zomerreces", core.summer_year), make=None)
+        fixed = t.conv.recess("zomerreces", core.summer_year)
+        return replace(core, fixed=fixed, make=None, recess="zomerreces")
 
     def make(y: int) -> Period | None:
         return t.conv.recess("zomerreces", y)
 
-    return replace(core, make=make, fixed=None)
+    return replace(core, make=make, fixed=None, recess="zomerreces")
 
 
-def finish_point(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> Timex | None:
+def finish_point(
+    t: Tables, text: str, core: Core, doc_date: dt.date | None, completion: bool = False
+) -> Timex | None:
     found = modifier_before(t, text, core)
     start, mod = found if found else (core.start, None)
     if core.needs_cue and mod is None:
@@ -78,16 +102,21 @@ def finish_point(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> 
         and mod.phrase.split()[-1].lower() in t.recess_words
     ):
         core = _summer_recess(t, core)
-    period = resolve(t, core, doc_date, policy(t, text, core, mod))
+    period = resolve(t, core, doc_date, policy(t, text, core, mod, forward=completion))
     relation = mod.mod if mod else None
     deadline = bool(mod and mod.deadline)
     extra: Extra = (("part", core.part),) if relation and core.part else ()
-    due = None
+    if core.recess is not None:
+        extra = (*extra, ("recess", core.recess))
+    if period is not None and relation == "AFTER" and core.recess is not None:
+        # "na het zomerreces": the period after the recess (to 30 November), not the recess
+        period = t.conv.after_recess(core.recess, period.first.year) or period
+    since = mod is not None and mod.past and t.conv.since_to_document_date
+    if since and period is not None and doc_date is not None and period.first <= doc_date:
+        period = period.with_days(period.first, doc_date)  # "sinds 1 juli": up to now
+    due = source = None
     if deadline and period is not None:
-        if relation == "BEFORE" and not (core.part == "END" and t.conv.before_end_is_by_end):
-            due = (period.first - dt.timedelta(days=1)).isoformat()
-        else:
-            due = period.last.isoformat()
+        due, source = deadline_due(t, period, relation, core.part, core.recess)
     return Timex(
         start,
         core.end,
@@ -97,6 +126,7 @@ def finish_point(t: Tables, text: str, core: Core, doc_date: dt.date | None) -> 
         mod=relation or core.part,
         interval=period.interval if period else None,
         due=due,
+        due_source=source,
         anchored=not (core.relative and doc_date is None),
         extra=extra,
     )

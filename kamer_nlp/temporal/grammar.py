@@ -55,6 +55,7 @@ def build_patterns(
     freq = alt(lex["set_frequency_words"])
     events = alt(event_names)
     recesses = alt(recess_names)
+    school = alt(lex["school_year_words"])
     year_tail = rf"(?:,?{S}(?P<year>{YEAR})|{S}(?P<sfx>{sfx})(?![^\W\d])|{S}(?:van{S})?(?P<ydx>{YDX}){S}jaar{E})?"
     of_year = rf"(?:{S}(?:van{S})?(?:(?P<year>{YEAR})|(?P<ydx>{YDX}){S}jaar{E}))?"
     lead = r"(?<![\w/-])(?<!\d[.,])"
@@ -139,6 +140,17 @@ def build_patterns(
             "recess",
             rf"{B}(?:(?P<det>{dx}|het|de){S})?(?P<name>{recesses}){E}(?:{S}(?:van{S})?(?P<year>{YEAR}))?",
         ),
+        # het schooljaar 2024-2025, schooljaar 2024/25, het komende schooljaar
+        (
+            "school_year",
+            rf"{B}(?:(?:het|de){S})?(?:(?P<det>{dx}){S})?(?P<w>{school}){E}"
+            rf"(?:{S}(?P<y1>{YEAR4}){S}?[{DASH}/]{S}?(?P<y2>(?:19|20)?\d\d)(?![{DASH}\w/]|[.,]\d))?",
+        ),
+        # de eerste week van maart, de laatste week van juni 2025
+        (
+            "month_week",
+            rf"{B}(?:de{S})?(?P<ord>{ordinal}){S}week{S}van{S}(?P<mon>{month}){E}{of_year}",
+        ),
         # Prinsjesdag, de Voorjaarsnota, de begrotingsbehandeling
         ("event", rf"{B}(?P<name>{events}){E}(?:{S}(?P<year>{YEAR}))?"),
         # volgend jaar, deze maand, eind van het jaar, begin volgende week
@@ -146,7 +158,12 @@ def build_patterns(
             "relative",
             rf"{B}(?:(?P<part>{part}){S})?(?P<dx>{dx}|het|de){S}(?P<unit>jaar|kalenderjaar|maand|week|kwartaal|halfjaar){E}",
         ),
-        ("day_word", rf"{B}(?P<w>vandaag|morgen|overmorgen|gisteren|eergisteren){E}"),
+        (
+            "day_word",
+            rf"{B}(?P<w>vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|morgen"
+            rf"|overmorgen|gisterenavond|gisteravond|gisterenmiddag|gisterochtend|gisteren"
+            rf"|eergisteren){E}",
+        ),
         (
             "weekday",
             rf"{B}(?:(?P<dx>aanstaande|komende|volgende|afgelopen|vorige){S}(?P<wd>{weekday})"

@@ -33,24 +33,41 @@ def modifier_before(t: Tables, text: str, core: Core) -> tuple[int, Modifier] | 
 
 def tense(t: Tables, text: str, start: int, end: int) -> str | None:
     """'past' or 'future' from the verb nearest the expression in its clause, or None."""
+    found = tense_verb(t, text, start, end)
+    return found[0] if found else None
+
+
+# the perfect's auxiliary: "heb toegezegd … eind januari te informeren" may look ahead;
+# "was", "werd", "verscheen" may not
+_PERFECT = {"heb", "hebt", "heeft", "hebben"}
+
+
+def tense_verb(t: Tables, text: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """('past' or 'future', the verb, whether it comes after the expression) for the verb
+    nearest the expression in its clause, or None."""
     lo = max(0, start - 160)
     breaks = list(CLAUSE_BREAK.finditer(text, lo, start))
     lo = breaks[-1].end() if breaks else lo
     nxt = CLAUSE_BREAK.search(text, end, min(len(text), end + 160))
     hi = nxt.start() + 1 if nxt else min(len(text), end + 160)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str, bool] | None = None
     for regex, label in ((t.past_re, "past"), (t.future_re, "future")):
         for w in regex.finditer(text, lo, hi):
             if start <= w.start() < end:
                 continue
             distance = start - w.end() if w.end() <= start else w.start() - end
             if best is None or distance < best[0]:
-                best = (distance, label)
-    return best[1] if best else None
+                best = (distance, label, w.group(0).lower(), w.start() >= end)
+    return (best[1], best[2], best[3]) if best else None
 
 
-def policy(t: Tables, text: str, core: Core, mod: Modifier | None) -> str:
-    """Which year a core without one means (conventions.json "year_choice")."""
+def policy(t: Tables, text: str, core: Core, mod: Modifier | None, *, forward: bool = False) -> str:
+    """Which year a core without one means (conventions.json "year_choice"). ``forward``: the
+    sentence states a planned completion, so a month or period (not a day: "de brief van 7
+    november") read as past by a perfect auxiliary, or by a past verb after it, looks ahead
+    ("Ik heb toegezegd u eind januari te informeren", written in December: next January;
+    "Ik zeg toe dat ik in mei terugkom op het voorstel dat … had"); "In mei was …" stays
+    past."""
     if core.policy:
         return core.policy
     if mod is not None and mod.past:
@@ -59,7 +76,16 @@ def policy(t: Tables, text: str, core: Core, mod: Modifier | None) -> str:
         return cv.NEXT  # "voor 1 december" written on 1 December is next year's
     if mod is not None and (mod.deadline or mod.mod == "AFTER"):
         return t.conv.year_choice["after_deadline_or_after_modifier"]
-    found = tense(t, text, core.start, core.end)
+    verb = tense_verb(t, text, core.start, core.end)
+    found = verb[0] if verb else None
+    if (
+        found == "past"
+        and forward
+        and not core.day_month
+        and verb
+        and (verb[1] in _PERFECT or verb[2])
+    ):
+        found = "future"  # a perfect auxiliary, or a past verb after it ("in mei … dat … had")
     if found == "past":
         return t.conv.year_choice["past_tense"]
     if found == "future":

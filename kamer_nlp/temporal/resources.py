@@ -32,11 +32,11 @@ class TemporalResources:
 
     @property
     def lexicon(self) -> dict[str, Any]:
-        return _with_calendar(self.lexicon_text)
+        return _with_defaults(_with_calendar(self.lexicon_text), LEXICON_FILE)
 
     @property
     def conventions(self) -> dict[str, Any]:
-        return _parse(self.conventions_text)
+        return _with_defaults(_parse(self.conventions_text), CONVENTIONS_FILE)
 
     @classmethod
     def default(cls) -> TemporalResources:
@@ -75,10 +75,23 @@ def _with_calendar(text: str) -> dict[str, object]:
     return merged
 
 
+def _with_defaults(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """``data`` with the package's sections it lacks: a pipeline saved before a section
+    existed (``completion_cues``, ``due``, ``school_year`` …) loads with the package's."""
+    default = _parse(_default_text(name))
+    missing = {k: v for k, v in default.items() if k not in data}
+    return {**data, **missing} if missing else data
+
+
+@cache
+def _default_text(name: str) -> str:
+    return (
+        resources.files("kamer_nlp.resources")
+        .joinpath("temporal", name)
+        .read_text(encoding="utf-8")
+    )
+
+
 @cache
 def _default() -> TemporalResources:
-    folder = resources.files("kamer_nlp.resources").joinpath("temporal")
-    return TemporalResources(
-        folder.joinpath(LEXICON_FILE).read_text(encoding="utf-8"),
-        folder.joinpath(CONVENTIONS_FILE).read_text(encoding="utf-8"),
-    )
+    return TemporalResources(_default_text(LEXICON_FILE), _default_text(CONVENTIONS_FILE))

@@ -27,7 +27,22 @@ _GRAIN_XVALUE = {
     "quarter": "XXXX-QX",
     "half": "XXXX-HX",
 }
-_DAY_WORD_OFFSET = {"vandaag": 0, "morgen": 1, "overmorgen": 2, "gisteren": -1, "eergisteren": -2}
+_DAY_WORD_OFFSET = {
+    "vandaag": 0,
+    "vanochtend": 0,
+    "vanmorgen": 0,
+    "vanmiddag": 0,
+    "vanavond": 0,
+    "vannacht": 0,
+    "morgen": 1,
+    "overmorgen": 2,
+    "gisteren": -1,
+    "gisterenavond": -1,
+    "gisteravond": -1,
+    "gisterenmiddag": -1,
+    "gisterochtend": -1,
+    "eergisteren": -2,
+}
 
 
 def _quarter(t: Tables, m: re.Match[str], q: int) -> Core | None:
@@ -131,7 +146,45 @@ def recess(t: Tables, m: re.Match[str], text: str) -> Core | None:
     def make(y: int) -> Period | None:
         return t.conv.recess(name, y)
 
-    return point(t, m, make, xvalue, policy=policy)
+    core = point(t, m, make, xvalue, policy=policy)
+    if core is not None:
+        core.recess = name
+    return core
+
+
+def school_year(t: Tables, m: re.Match[str], text: str) -> Core | None:
+    """het schooljaar 2024-2025, schooljaar 2024/25, het komende schooljaar (1 August – 31 July)."""
+    if m["y1"]:
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if y2 < 100:
+            y2 += y1 // 100 * 100
+        if y2 != y1 + 1:
+            return None
+        return Core(*span_of(m), "", 0, "point", fixed=t.conv.school_year(y1))
+    if not m["det"]:
+        return None  # "het schooljaar" alone: which one?
+    policy = t.deixis[norm(m["det"])]
+    if policy == cv.NEXT_OR_CURRENT:
+        policy = cv.NEXT  # "het komende schooljaar" is the next one to start, not the current one
+    return Core(
+        *span_of(m),
+        "",
+        0,
+        "point",
+        make=t.conv.school_year,
+        xvalue="XXXX-08-01/XXXX-07-31",
+        policy=policy,
+    )
+
+
+def month_week(t: Tables, m: re.Match[str], text: str) -> Core | None:
+    """de eerste week van maart, de laatste week van juni 2025 (the days, not the month)."""
+    nth, mon = t.ordinals[norm(m["ord"])], t.month_no(m["mon"])
+
+    def make(y: int) -> Period | None:
+        return t.conv.week_of_month(y, mon, nth)
+
+    return point(t, m, make, f"XXXX-{mon:02d}-XX/XXXX-{mon:02d}-XX")
 
 
 def event(t: Tables, m: re.Match[str], text: str) -> Core | None:
@@ -190,7 +243,7 @@ def relative(t: Tables, m: re.Match[str], text: str) -> Core | None:
 
 
 def day_word(t: Tables, m: re.Match[str], text: str) -> Core | None:
-    """vandaag, morgen, overmorgen, gisteren, eergisteren."""
+    """vandaag, vanmiddag, morgen, overmorgen, gisteren, gisteravond, eergisteren."""
     offset = _DAY_WORD_OFFSET[m["w"].lower()]
     return Core(*span_of(m), "", 0, "point", shift=("day", offset), xvalue="XXXX-XX-XX")
 

@@ -129,6 +129,7 @@ class Tables:
             lex["event_modifiers"], "event_modifiers", events_only=True
         )
         self.modifier_re = modifier_regex([*self.modifiers, *self.event_modifiers])
+        self.completion_re = words_regex(_words(lex["completion_cues"], "completion_cues"))
         tense = _table(lex["tense"], "tense")
         self.past_re = words_regex(_words(tense["past"], "tense.past"))
         self.future_re = words_regex(_words(tense["future"], "tense.future"))

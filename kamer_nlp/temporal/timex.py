@@ -20,7 +20,8 @@ class Timex:
     ``value`` is TIMEX3 style (``2018-02-14``, ``2018-SU``, ``2019-Q2``, ``P6W``,
     ``FUTURE_REF``; ``XXXX-SU`` when a relative expression had no document date).
     ``interval`` is the anchor period ``(first day, last day)``; ``mod`` relates the
-    event to it; ``due`` is the latest "done by" date of a deadline. ``anchored`` is
+    event to it; ``due`` is the latest "done by" date (of a deadline, or of any expression in a
+    sentence that states a planned completion) and ``due_source`` where it comes from. ``anchored`` is
     False when the expression is relative and no document date was known.
     ``extra`` holds label-specific extras (``part``, ``freq``, ``window``, …).
     """
@@ -35,6 +36,7 @@ class Timex:
     due: str | None = None
     anchored: bool = True
     extra: tuple[tuple[str, Any], ...] = ()
+    due_source: str | None = None
 
     def attrs(self) -> TimexAttrs:
         """The span attributes of the output record (no offsets)."""
@@ -44,6 +46,7 @@ class Timex:
             mod=self.mod,
             interval=self.interval,
             due=self.due,
+            due_source=self.due_source,
             anchored=self.anchored,
             extra=self.extra,
         )
@@ -53,7 +56,18 @@ class Timex:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timex:
-        known = {"start", "end", "text", "kind", "value", "mod", "interval", "due", "anchored"}
+        known = {
+            "start",
+            "end",
+            "text",
+            "kind",
+            "value",
+            "mod",
+            "interval",
+            "due",
+            "due_source",
+            "anchored",
+        }
         interval = data.get("interval")
         return cls(
             start=int(data["start"]),
@@ -64,6 +78,7 @@ class Timex:
             mod=data.get("mod"),
             interval=(str(interval[0]), str(interval[1])) if interval else None,
             due=data.get("due"),
+            due_source=data.get("due_source"),
             anchored=bool(data.get("anchored", True)),
             extra=tuple(sorted((k, v) for k, v in data.items() if k not in known)),
         )

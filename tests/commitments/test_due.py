@@ -23,15 +23,33 @@ CASES = [
         "Ik zal uw Kamer voor de zomer informeren over de uitwerking.",
         "2023-03-01",
         "2023-07-06",
-        "timex",
+        "recess_calendar",  # the zomerreces 2023 is a known date (7 July)
     ),
     (
         "Ik verwacht het wetsvoorstel na de zomer van 2025 bij uw Kamer in te dienen.",
         "2025-02-01",
-        None,
-        None,
+        "2025-11-30",  # "na de zomer" of a planned completion: 30 November
+        "convention",
     ),
-    ("Ik zal uw Kamer de komende maanden informeren over de voortgang.", "2018-02-14", None, None),
+    (
+        "Ik zal uw Kamer de komende maanden informeren over de voortgang.",
+        "2018-02-14",
+        "2018-05-14",  # the window's end (3 months)
+        "window",
+    ),
+    ("Ik zal uw Kamer binnenkort informeren over de voortgang.", "2018-02-14", None, None),
+    (
+        "Ik zal uw Kamer medio 2024 informeren over de voortgang.",
+        "2023-09-01",
+        "2024-07-01",
+        "convention",
+    ),
+    (
+        "Ik zal uw Kamer begin 2025 informeren over de voortgang.",
+        "2024-09-01",
+        "2025-03-31",
+        "interval_end",
+    ),
 ]
 
 

@@ -48,6 +48,8 @@ def score(case: dict[str, Any], timexes: list[Timex]) -> tuple[bool, bool, str]:
         return False, False, f"span not found; got {[t.text for t in timexes]}"
     interval = list(got.interval) if got.interval else None
     core = interval == expect["interval"] and got.due == expect["due"]
+    if "due_source" in expect:  # checked where the case names it
+        core = core and got.due_source == expect["due_source"]
     full = core and (got.kind, got.value, got.mod) == (
         expect["kind"],
         expect["value"],

@@ -41,3 +41,16 @@ def test_accuracy_floor() -> None:
     """Acceptance: at least 97% of the cases exactly right (span, interval and due)."""
     right = sum(run_case(c)[0] for c in CASES)
     assert right / len(CASES) >= 0.97, f"{right}/{len(CASES)}"
+
+
+def test_every_case_says_where_it_comes_from() -> None:
+    """``source``: "written" (next to the code) or "real:<doc id>" (a paraphrase of, or
+    offsets into, a document of the TRAINING split; held-out documents are never used)."""
+    from kamer_nlp.evaluation.corpus import split_of
+
+    for case in CASES:
+        source = case["source"]
+        assert source == "written" or source.startswith("real:"), case["id"]
+        if source.startswith("real:"):
+            assert split_of(source.removeprefix("real:")) == "train", case["id"]
+    assert sum(c["source"].startswith("real:") for c in CASES) >= 20

@@ -51,11 +51,14 @@ def test_spans_labels_and_attrs(nlp: Language) -> None:
         "mod": "ON_OR_BEFORE",
         "interval": ["2018-06-01", "2018-08-31"],
         "due": "2018-08-31",
+        "due_source": "timex",
         "anchored": True,
     }
     assert spans[0].kb_id_ == "2018-SU"
     vague = span_attrs_record(spans[1])
-    assert vague["kind"] == "vague" and vague["due"] is None
+    # "Ik zal de komende maanden …": a planned completion bounded by the window
+    assert vague["kind"] == "vague" and vague["due"] == "2018-05-14"
+    assert vague["due_source"] == "window"
     assert vague["interval"] == ["2018-02-14", "2018-05-14"]
     assert span_attrs_record(spans[2])["value"] == "2018-02-07"
     for span in spans:

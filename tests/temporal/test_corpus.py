@@ -24,23 +24,24 @@ SEED_EXPECTED = [  # every time expression of the seed letter, in order
     ("6 november 2017", "date", "2017-11-06", None, None),
     ("7 februari jl.", "date", "2018-02-07", None, None),
     ("8 november 2017", "date", "2017-11-08", None, None),
-    ("de komende maanden", "vague", "FUTURE_REF", None, None),
+    ("de komende maanden", "vague", "FUTURE_REF", None, "2018-05-14"),  # window, #14
     ("uiterlijk aanstaande zomer", "deadline", "2018-SU", "ON_OR_BEFORE", "2018-08-31"),
 ]
 
-# (document, document date, [(expression, value, mod, due)], [strings no TIMEX may overlap])
+# (document, document date, [(expression, value, mod, due)], [strings no TIMEX may overlap]);
+# since #14 every expression ahead of the document date in a planned completion has a due
 LETTERS = [
     (
         "letters/Kamerbrief_circulaire_economie.pdf",
         "2023-02-03",
         [
             ("3 februari 2023", "2023-02-03", None, None),
-            ("het voorjaar van 2023", "2023-SP", None, None),
+            ("het voorjaar van 2023", "2023-SP", None, "2023-05-31"),  # planned, #14
             ("voor het einde van het jaar", "2023", "BEFORE", "2023-12-31"),
             ("Vanaf 2023", "2023", "AFTER", None),
             ("9 december 2022", "2022-12-09", None, None),
             ("2023-2030", "2023/2030", None, None),
-            ("Het komende jaar", "P1Y", None, None),
+            ("Het komende jaar", "P1Y", None, "2024-02-03"),
         ],
         ["2022Z24775", "Kamerstuk 32852 nr. 209", "Rapportage 2023"],
     ),
@@ -49,12 +50,12 @@ LETTERS = [
         "2023-05-30",
         [
             ("11 november jl.", "2022-11-11", None, None),
-            ("eind 2023", "2023", "END", None),
-            ("eind dit jaar", "2023", "END", None),
+            ("eind 2023", "2023", "END", "2023-12-31"),
+            ("eind dit jaar", "2023", "END", "2023-12-31"),
             ("van 2021 t/m 2027", "2021/2027", None, None),
-            ("rond de zomer", "2023-SU", "APPROX", None),
-            ("dit najaar", "2023-FA", None, None),
-            ("2 november", "2023-11-02", None, None),
+            ("rond de zomer", "2023-SU", "APPROX", "2023-08-31"),
+            ("dit najaar", "2023-FA", None, "2023-11-30"),
+            ("2 november", "2023-11-02", None, "2023-11-02"),
         ],
         ["Kamerstuk 33009, nr. 117"],
     ),
@@ -78,7 +79,7 @@ LETTERS = [
             ("tot en met 11 november 2016", "2016-11-11", "ON_OR_BEFORE", "2016-11-11"),
             ("binnen 30 dagen", "P30D", None, None),
             ("14 oktober jl.", "2016-10-14", None, None),
-            ("31 december van dit jaar", "2016-12-31", None, None),
+            ("31 december van dit jaar", "2016-12-31", None, "2016-12-31"),
         ],
         [],
     ),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kamer_nlp.temporal import Timex, find_timexes, periods
 from kamer_nlp.temporal import conventions as cv
 from kamer_nlp.temporal.conventions import Conventions
+from kamer_nlp.temporal.due import SOURCES
 from kamer_nlp.temporal.resources import TemporalResources
 
 D = dt.date
@@ -156,8 +157,9 @@ def test_offsets_and_invariants(pieces: list[str], doc_date: dt.date | None) -> 
         assert t.kind in ("date", "deadline", "duration", "vague", "set")
         if t.interval:
             assert t.interval[0] <= t.interval[1]
-        if t.due:
-            assert t.kind == "deadline"
+        if t.due:  # a deadline's, or a planned completion's ahead of the document date
+            assert t.due_source in SOURCES
+            assert t.kind == "deadline" or (doc_date is not None and t.due > doc_date.isoformat())
         if doc_date is None and not t.anchored:
             assert t.interval is None and t.due is None
 
@@ -173,3 +175,40 @@ def test_a_range_that_ends_before_it_begins_has_no_interval(text: str, doc_date:
             assert t.interval[0] <= t.interval[1]
     ranges = [t for t in find_timexes(text, doc_date=doc_date) if "/" in (t.value or "")]
     assert ranges and all(t.interval is None for t in ranges)
+
+
+def test_due_of_a_planned_completion_and_not_of_the_past() -> None:
+    d = D(2024, 12, 10)
+    (t,) = find_timexes("De oplevering is voorzien in het derde kwartaal.", doc_date=d)
+    assert (t.value, t.due, t.due_source) == ("2025-Q3", "2025-09-30", "interval_end")
+    (t,) = find_timexes("De oplevering was gepland in het derde kwartaal.", doc_date=d)
+    assert t.due is None  # a past-tense sentence without a completion cue only situates
+    past, ahead = find_timexes(
+        "In 2019 is de wet ingevoerd; de evaluatie zal in 2025 gereed zijn.", doc_date=d
+    )
+    assert past.due is None and ahead.due == "2025-12-31"
+    (t,) = find_timexes("Den Haag, 10 december 2024", doc_date=d)
+    assert t.due is None  # not ahead of the document date
+
+
+def test_sentences_given_decide_which_expressions_are_planned() -> None:
+    text = "Het rapport verscheen in 2024 Ik stuur u in 2025 de evaluatie."
+    one = find_timexes(text, doc_date=D(2024, 1, 10))  # no sentence end found: one sentence
+    assert [t.due for t in one] == ["2024-12-31", "2025-12-31"]
+    split = find_timexes(text, doc_date=D(2024, 1, 10), sentences=[(0, 29), (30, len(text))])
+    assert [t.due for t in split] == [None, "2025-12-31"]
+
+
+def test_resources_saved_before_the_due_sections_still_load() -> None:
+    import json
+
+    from kamer_nlp.temporal import TemporalResources, TimexFinder
+
+    base = TemporalResources.default()
+    lexicon = {k: v for k, v in json.loads(base.lexicon_text).items() if k != "completion_cues"}
+    conventions = {
+        k: v for k, v in json.loads(base.conventions_text).items() if k not in ("due", "since")
+    }
+    old = TemporalResources(json.dumps(lexicon), json.dumps(conventions))
+    (t,) = TimexFinder(old).find("Eind 2025 is de wet gereed.", D(2024, 12, 10))
+    assert t.due == "2025-12-31"

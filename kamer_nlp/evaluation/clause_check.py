@@ -49,7 +49,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate_clauses(root: Path, *, base: Path = BASE, pipeline: str = "default") -> dict[str, Any]:
+def evaluate_clauses(
+    root: Path,
+    *,
+    base: Path = BASE,
+    pipeline: str = "default",
+    detail: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Per-fact agreement of the clause API with the check set; with ``detail``, the clauses it
+    gets wrong are appended there (for the sentences of training documents only, please: the
+    ones of held-out documents are the measurement)."""
     from kamer_nlp.nlp.clauses import clauses
     from kamer_nlp.nlp.pipeline import load_pipeline
 
@@ -76,6 +85,7 @@ def evaluate_clauses(root: Path, *, base: Path = BASE, pipeline: str = "default"
             doc = nlp(sentence)
             found = clauses(doc)
             group = per_group.setdefault(row["group"], Counter())
+            part = per_group.setdefault(f"split:{row['split']}", Counter())
             for item in gold.get(row["key"], {}).get("clauses") or []:
                 if not isinstance(item.get("finite"), Mapping):
                     om_te["gold"] += 1
@@ -86,6 +96,7 @@ def evaluate_clauses(root: Path, *, base: Path = BASE, pipeline: str = "default"
                     continue
                 total += 1
                 group["clauses"] += 1
+                part["clauses"] += 1
                 match = next(
                     (
                         c
@@ -98,6 +109,10 @@ def evaluate_clauses(root: Path, *, base: Path = BASE, pipeline: str = "default"
                     None,
                 )
                 if match is None:
+                    if detail is not None:
+                        detail.append(
+                            {"key": row["key"], "split": row["split"], "wrong": ["finite verb"]}
+                        )
                     continue
                 facts = {"finite verb": True}
                 subj = item.get("subject")
@@ -117,6 +132,17 @@ def evaluate_clauses(root: Path, *, base: Path = BASE, pipeline: str = "default"
                 for fact, ok in facts.items():
                     right[fact] += ok
                     group[fact] += ok
+                    part[fact] += ok
+                if detail is not None and not all(facts.values()):
+                    detail.append(
+                        {
+                            "key": row["key"],
+                            "split": row["split"],
+                            "wrong": [f for f, ok in facts.items() if not ok],
+                            "gold": {k: item.get(k) for k in ("voice", "main", "type")},
+                            "api": {"voice": match.voice, "kind": match.kind},
+                        }
+                    )
     return {
         "sentences": len(rows),
         "gold_clauses": total,

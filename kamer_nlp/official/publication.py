@@ -234,22 +234,7 @@ class PublicationReader:
     # -- turns ----------------------------------------------------------------------------
     def turn(self, el: ET.Element) -> None:
         spreker = next(c for c in el if local(c.tag) == "spreker")
-        speaker = self.speaker(spreker)
-        last = self.w.last_turn
-        addressed = None
-        if (
-            speaker.role in ("minister", "staatssecretaris", "minister-president")
-            and last is not None
-            and last.role == "member"
-        ):
-            addressed = len(self.w.turns) - 1
-        self.w.open_turn(
-            speaker.name,
-            speaker.role,
-            party=speaker.party,
-            function=speaker.function,
-            addressed=addressed,
-        )
+        self.w.open_speaker_turn(self.speaker(spreker))
         self.in_turn += 1
         self.w.paragraph("speaker", self.inline(spreker), speaker_label=True)
         for child in el:

@@ -99,18 +99,7 @@ class VlosReader:
             self.walk(child)
 
     def turn(self, el: ET.Element) -> None:
-        speaker = self.speaker(el)
-        last = self.w.last_turn
-        addressed = None
-        if speaker.role not in ("member", "chair") and last is not None and last.role == "member":
-            addressed = len(self.w.turns) - 1
-        self.w.open_turn(
-            speaker.name,
-            speaker.role,
-            party=speaker.party,
-            function=speaker.function,
-            addressed=addressed,
-        )
+        self.w.open_speaker_turn(self.speaker(el))
         for child in el:
             name = local(child.tag)
             if name == "tekst":

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kamer_nlp.contracts import DocumentMeta, Evidence, Turn
+from kamer_nlp.contracts import GOVERNMENT_ROLES, DocumentMeta, Evidence, Turn
+from kamer_nlp.official.speakers import Speaker
 from kamer_nlp.repair.text import Footnote, Paragraph, RepairedText, TextBuilder
 
 _CLOSERS = frozenset(".,;:!?)]")
@@ -179,6 +180,21 @@ class DocWriter:
         if self._stack:
             self._flush(self._stack[-1])
         self._stack.append(_OpenTurn(speaker, role, party, function, source, addressed))
+
+    def open_speaker_turn(self, speaker: Speaker) -> None:
+        """Start the turn of ``speaker``; a government reply right after a member's turn
+        answers that member (``addressed``: that turn's index)."""
+        last = self.last_turn
+        addressed = None
+        if speaker.role in GOVERNMENT_ROLES and last is not None and last.role == "member":
+            addressed = len(self.turns) - 1
+        self.open_turn(
+            speaker.name,
+            speaker.role,
+            party=speaker.party,
+            function=speaker.function,
+            addressed=addressed,
+        )
 
     def close_turn(self) -> None:
         turn = self._stack.pop()

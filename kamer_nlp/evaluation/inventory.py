@@ -117,7 +117,12 @@ def debate_selection(
             continue
         chosen |= extra
     idx = sorted(chosen)
-    roles = [debate.turns[turn_of[i]].role for i in idx]  # type: ignore[index]
+    roles: list[str] = []
+    for i in idx:  # chosen sentences all lie in a turn (they come from the turn groups)
+        t = turn_of[i]
+        if t is None:
+            raise ValueError(f"sentence {i} of a debate lies in no turn")
+        roles.append(debate.turns[t].role)
     return idx, roles, note
 
 

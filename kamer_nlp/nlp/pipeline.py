@@ -29,7 +29,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Config
+from thinc.api import Config, NumpyOps
 
 from kamer_nlp.errors import PipelineError
 
@@ -212,7 +212,7 @@ def _by_sentence(nlp: Language, doc: Doc, block: list[str]) -> None:
     with nlp.select_pipes(enable=block):
         parsed = list(nlp.pipe(sentences, batch_size=SENTENCE_BATCH))
     arrays = [small.to_array(SYNTAX_ATTRS) for small in parsed]
-    doc.from_array(SYNTAX_ATTRS, numpy.concatenate(arrays))  # type: ignore[arg-type]
+    doc.from_array(SYNTAX_ATTRS, NumpyOps().asarray2i(numpy.concatenate(arrays), dtype="uint64"))
 
 
 def process(nlp: Language, doc: Doc) -> Doc:

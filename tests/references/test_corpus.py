@@ -70,4 +70,6 @@ def test_aanhangsel_matches_official_extrefs(corpus_dir: Path) -> None:
     xml_text = re.sub(r"<[^>]+>", " ", xml)
     for text in (xml_text, _text(folder / "ah-tk-20202021-3235.pdf")):
         refs = find_references(text, doc_date=dt.date(2021, 6, 21))
-        assert [(r.text, r.kb_id) for r in refs] == gold
+        # the XML states its own id (the component flags that one self_reference)
+        cited = [(r.text, r.kb_id) for r in refs if r.kb_id != "ah-tk-20202021-3235"]
+        assert cited == gold

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kamer_nlp.errors import ExtractionError  # noqa: E402
 from kamer_nlp.contracts import DocumentMeta  # noqa: E402
+from kamer_nlp.errors import ExtractionError  # noqa: E402
 from kamer_nlp.nlp.extensions import set_doc_meta  # noqa: E402
 from kamer_nlp.nlp.pipeline import load_pipeline, process  # noqa: E402
 

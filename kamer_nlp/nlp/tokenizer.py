@@ -14,7 +14,9 @@ pipeline's tokenizer (the lg pipeline).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -31,13 +33,20 @@ EXTRA_INFIXES = (
 KEEP_WHOLE = ("en/of", "c.q.", "m/v", "w.o.")
 
 
+@cache
+def _infix_finditer(infixes: tuple[str, ...]) -> Callable[[str], Iterator[re.Match[str]]]:
+    """The compiled infix rule (compiling Dutch's takes 0.3 s; every pipeline reuses it)."""
+    finditer: Callable[[str], Iterator[re.Match[str]]] = compile_infix_regex(infixes).finditer
+    return finditer
+
+
 def customise(nlp: Language) -> Tokenizer:
     """Extend ``nlp``'s tokenizer in place and return it."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         raise TypeError(f"{nlp.lang} pipeline has no spaCy Tokenizer to extend: {tokenizer!r}")
-    infixes = list(nlp.Defaults.infixes or []) + list(EXTRA_INFIXES)
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = tuple(nlp.Defaults.infixes or []) + EXTRA_INFIXES
+    tokenizer.infix_finditer = _infix_finditer(infixes)
     for form in KEEP_WHOLE:
         tokenizer.add_special_case(form, [{"ORTH": form}])
     return tokenizer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -115,6 +116,7 @@ def test_plain_text_without_date_or_meta() -> None:
     assert doc._.kamer_meta is None
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_to_disk_from_disk_round_trip(tmp_path) -> None:
     nlp = _nlp(use_model_entities=False)
     nlp.to_disk(tmp_path / "pipe")

@@ -235,6 +235,7 @@ def test_case(nlp: Language, case: dict) -> None:
     assert got == case["label"]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     pipe = nlp.get_pipe("kamer_commitments")
     pipe.threshold = 0.6

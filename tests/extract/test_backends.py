@@ -69,6 +69,7 @@ def test_an_unknown_backend_is_a_one_line_error_naming_the_known_ones() -> None:
         repair_pdf(PDF, backend="pdfium-nope")
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_a_registered_backend_is_used_by_the_api(recording: type[Recording]) -> None:
     assert "recording" in backend_names()
     text = repair_pdf(PDF, backend="recording", max_bytes=10**9).text

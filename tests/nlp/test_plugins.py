@@ -96,12 +96,14 @@ def test_every_component_names_its_data_and_scorer_in_its_config() -> None:
         assert "@scorers" in config["scorer"]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_a_lexicon_path_changes_what_kamer_temporal_finds(tmp_path: Path) -> None:
     assert timexes(blank("kamer_temporal"), LOUWMAAND) == []
     nlp = blank("kamer_temporal", lexicon_path=str(custom_lexicon(tmp_path)))
     assert timexes(nlp, LOUWMAAND) == [("3 louwmaand 2025", "2025-01-03")]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_a_gazetteer_path_in_a_cfg_changes_what_kamer_actors_finds(tmp_path: Path) -> None:
     gazetteer = custom_gazetteer(tmp_path)
     text = config_text("default").replace(
@@ -115,6 +117,7 @@ def test_a_gazetteer_path_in_a_cfg_changes_what_kamer_actors_finds(tmp_path: Pat
     assert "partij-proef" in actor_ids(load_pipeline(str(cfg)), PARTY)
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_an_abbreviations_path_changes_the_sentences(tmp_path: Path) -> None:
     text = "Zie xyz. Drie regels volgen. Dat is zo."
     path = tmp_path / "abbreviations.txt"
@@ -124,6 +127,7 @@ def test_an_abbreviations_path_changes_the_sentences(tmp_path: Path) -> None:
     assert "Zie xyz." in default and len(custom) == len(default) - 1
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_reference_patterns_from_a_path(tmp_path: Path) -> None:
     text = "Zie Kamerstukken II 2023/24, 36 200 VII, nr. 5."
     patterns = tmp_path / "patterns.toml"
@@ -132,6 +136,7 @@ def test_reference_patterns_from_a_path(tmp_path: Path) -> None:
     assert not blank("kamer_references", patterns_path=str(patterns))(text).spans[REFERENCES_KEY]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_the_commitment_threshold_and_model_path(tmp_path: Path) -> None:
     model = tmp_path / "model.json"
     shutil.copy(RESOURCES / "commitments" / "model.json", model)
@@ -160,6 +165,7 @@ def test_a_missing_data_path_is_a_one_line_error(factory: str, setting: str) -> 
 # ---------------------------------------------------------------- initialize
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_initialize_without_settings_keeps_what_the_component_has() -> None:
     nlp = spacy.blank("nl")
     for factory in ("kamer_sentences", *COMPONENTS):
@@ -170,6 +176,7 @@ def test_initialize_without_settings_keeps_what_the_component_has() -> None:
     assert before == after
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_initialize_settings_load_other_data(tmp_path: Path) -> None:
     nlp = blank("kamer_temporal")
     nlp.config["initialize"]["components"]["kamer_temporal"] = {
@@ -215,6 +222,7 @@ def test_evaluate_gives_per_label_figures_for_every_span_component() -> None:
 # ---------------------------------------------------------------- one registration path
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_spacy_finds_the_components_without_importing_kamer_nlp() -> None:
     code = (
         "import sys, spacy\n"
@@ -258,6 +266,7 @@ def test_the_lg_config_sources_the_model_components() -> None:
     assert callable(registered)
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_the_lg_config_builds_like_the_default_one_apart_from_the_model(tmp_path: Path) -> None:
     """The lg config with its sourced components and base-model copy taken out is built
     by the same code path as default, with the same project components."""

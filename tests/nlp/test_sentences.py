@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,15 @@ CASES = [
 ]
 
 
-def _split(text: str) -> list[str]:
+@cache
+def _splitter() -> spacy.Language:  # one pipeline for every case (building one costs 0.5 s)
     nlp = spacy.blank("nl")
     nlp.add_pipe("kamer_sentences")
-    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    return nlp
+
+
+def _split(text: str) -> list[str]:
+    return [s.text.strip() for s in _splitter()(text).sents if s.text.strip()]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
@@ -63,6 +69,7 @@ def test_starts_are_offsets_into_the_text() -> None:
     assert sentence_starts(text, []) == [0, 12]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_component_round_trips_through_disk(tmp_path: Path) -> None:
     nlp = spacy.blank("nl")
     pipe = nlp.add_pipe("kamer_sentences", config={"abbreviations": ["nr", "xyz"]})

@@ -4,6 +4,13 @@ import spacy
 from kamer_nlp.nlp.tokenizer import customise
 
 
+@pytest.fixture(scope="module")  # no test changes it; building the tokenizer costs 0.7 s
+def nlp() -> spacy.Language:
+    nlp = spacy.blank("nl")
+    customise(nlp)
+    return nlp
+
+
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
@@ -15,7 +22,5 @@ from kamer_nlp.nlp.tokenizer import customise
         ("nr. 135.", ["nr.", "135", "."]),
     ],
 )
-def test_slash_between_names_splits(text: str, tokens: list[str]) -> None:
-    nlp = spacy.blank("nl")
-    customise(nlp)
+def test_slash_between_names_splits(nlp: spacy.Language, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp(text)] == tokens

@@ -107,6 +107,7 @@ def test_overwrite_false_keeps_existing_spans(nlp: Language) -> None:
     assert [s.text for s in doc.spans[REFERENCES_KEY]] == ["Stb.", "Stb. 2020, 118"]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
@@ -119,6 +120,7 @@ def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_from_disk_uses_the_saved_rules(nlp: Language, tmp_path: Path) -> None:
     """The rules travel with the pipeline: an edited abbreviation file on disk is what runs."""
     path = tmp_path / "pipeline"

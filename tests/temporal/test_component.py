@@ -115,6 +115,7 @@ def test_line_break_inside_expression_aligns(nlp: Language) -> None:
     assert span_attrs_record(span)["value"] == "2017-11-06"
 
 
+@pytest.mark.slow  # builds and saves whole pipelines: the full suite runs it
 def test_to_disk_from_disk_round_trip(nlp: Language, tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "pipe")
     assert (tmp_path / "pipe" / "kamer_temporal" / "conventions.json").is_file()

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kamer_nlp.evaluation.anchors import NormalisedText, normalise, resolve
-from kamer_nlp.evaluation.corpus import corpus_root, documents
+from kamer_nlp.evaluation.corpus import corpus_root_or_say, documents
 from kamer_nlp.evaluation.debates import read_debate
 from kamer_nlp.evaluation.gold import load_gold
 
@@ -90,9 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--training", type=Path, default=TRAINING)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    root = corpus_root(args.corpus)
+    root = corpus_root_or_say(args.corpus)
     if root is None:
-        print("error: no reference corpus found", file=sys.stderr)
         return 2
     result = find_contaminated(root, args.training)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +71,17 @@ def split_of(doc_id: str) -> Split:
     if doc_id.startswith(SGD_PREFIX) and doc_id.endswith(HELDOUT_SGD_ENDINGS):
         return "heldout"
     return "train"
+
+
+NO_CORPUS = "error: no reference corpus found (../shared/corpus, $KAMER_NLP_CORPUS or --corpus)"
+
+
+def corpus_root_or_say(root: str | Path | None = None) -> Path | None:
+    """:func:`corpus_root`, saying on stderr why there is none (for the module commands)."""
+    found = corpus_root(root)
+    if found is None:
+        print(NO_CORPUS, file=sys.stderr)
+    return found
 
 
 def corpus_root(root: str | Path | None = None) -> Path | None:

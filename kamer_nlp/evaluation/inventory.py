@@ -32,7 +32,6 @@ import hashlib
 import json
 import logging
 import random
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +40,12 @@ from typing import Any
 
 from kamer_nlp.errors import ExtractionError
 from kamer_nlp.evaluation.anchors import make_anchor, normalise
-from kamer_nlp.evaluation.corpus import CorpusDoc, corpus_root, document_text, documents
+from kamer_nlp.evaluation.corpus import (
+    CorpusDoc,
+    corpus_root_or_say,
+    document_text,
+    documents,
+)
 from kamer_nlp.evaluation.debates import Debate, read_debate
 
 __all__ = ["BATCH_MAX", "BATCH_MIN", "DEBATE_CAP", "build_inventory", "sentence_spans"]
@@ -242,12 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=None, help="default: ../shared/corpus")
     parser.add_argument("--cap", type=int, default=DEBATE_CAP, help="sentences per debate")
     args = parser.parse_args(argv)
-    root = corpus_root(args.corpus)
+    root = corpus_root_or_say(args.corpus)
     if root is None:
-        print(
-            "error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)",
-            file=sys.stderr,
-        )
         return 2
     manifest = build_inventory(root, args.out, cap=args.cap)
     for key, t in manifest["totals"].items():

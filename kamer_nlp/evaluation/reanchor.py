@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kamer_nlp.evaluation.anchors import Anchor, resolve_all
-from kamer_nlp.evaluation.corpus import corpus_root, document_text, documents
+from kamer_nlp.evaluation.corpus import corpus_root_or_say, document_text, documents
 from kamer_nlp.evaluation.show import read_batch
 from kamer_nlp.evaluation.spans import INVENTORY
 
@@ -69,9 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kamer_nlp.evaluation.reanchor")
     parser.add_argument("--corpus", type=Path, default=None)
     args = parser.parse_args(argv)
-    root = corpus_root(args.corpus)
+    root = corpus_root_or_say(args.corpus)
     if root is None:
-        print("error: no reference corpus found", file=sys.stderr)
         return 2
     lost = reanchor(root)
     for key in lost:

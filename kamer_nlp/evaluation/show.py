@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from kamer_nlp.evaluation.anchors import Anchor, NormalisedText, resolve
-from kamer_nlp.evaluation.corpus import CorpusDoc, corpus_root, document_text, documents
+from kamer_nlp.evaluation.corpus import (
+    CorpusDoc,
+    corpus_root_or_say,
+    document_text,
+    documents,
+)
 
 __all__ = ["read_batch", "resolved_rows"]
 
@@ -74,12 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--context", action="store_true", help="print the previous sentence too")
     parser.add_argument("--corpus", type=Path, default=None, help="default: ../shared/corpus")
     args = parser.parse_args(argv)
-    root = corpus_root(args.corpus)
+    root = corpus_root_or_say(args.corpus)
     if root is None:
-        print(
-            "error: no reference corpus found (../shared/corpus or $KAMER_NLP_CORPUS)",
-            file=sys.stderr,
-        )
         return 2
     current = None
     lost = 0

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kamer_nlp.evaluation.anchors import NormalisedText, normalise
-from kamer_nlp.evaluation.corpus import corpus_root
+from kamer_nlp.evaluation.corpus import corpus_root_or_say
 from kamer_nlp.evaluation.show import read_batch, resolved_rows
 
 ITEM_KINDS = ("timexes", "references", "clauses")
@@ -147,9 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--inventory", type=Path, default=INVENTORY, help="the folder of the batch files"
     )
     args = parser.parse_args(argv)
-    root = corpus_root(args.corpus)
+    root = corpus_root_or_say(args.corpus)
     if root is None:
-        print("the shared corpus is not here (../shared/corpus or --corpus)", file=sys.stderr)
         return 2
     working = [
         json.loads(line)

@@ -67,8 +67,8 @@ def _scalar_fields(
 class Signatory:
     """A signatory as the document prints it; ``actor_id`` once the actors stage resolved it."""
 
-    name: str | None
-    function: str | None
+    name: str | None = None
+    function: str | None = None
     actor_id: str | None = None
     resolved: bool = False  # the actors stage has looked at it (the record then says actor_id)
 
@@ -80,19 +80,14 @@ class Signatory:
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> Signatory:
-        return cls(
-            name=_opt_str(data.get("name")),
-            function=_opt_str(data.get("function")),
-            **_scalar_fields(cls, data, skip=("name", "function", "resolved")),
-            resolved="actor_id" in data,
-        )
+        return cls(**_scalar_fields(cls, data, skip=("resolved",)), resolved="actor_id" in data)
 
 
 @dataclass
 class CoSender:
     """A bewindspersoon on whose behalf the letter is also sent ("mede namens …")."""
 
-    function: str
+    function: str = ""
     actor_id: str | None = None
     resolved: bool = False
 
@@ -103,11 +98,7 @@ class CoSender:
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> CoSender:
-        return cls(
-            function=str(data.get("function") or ""),
-            **_scalar_fields(cls, data, skip=("function", "resolved")),
-            resolved="actor_id" in data,
-        )
+        return cls(**_scalar_fields(cls, data, skip=("resolved",)), resolved="actor_id" in data)
 
 
 #: the fields every record's ``meta`` has (null when unknown), in record order
@@ -300,8 +291,8 @@ class TimexAttrs:
 class ActorAttrs:
     """Attrs of an ACTOR span: the gazetteer id, its type, how it was resolved."""
 
-    type: str | None
-    actor_id: str | None
+    type: str | None = None
+    actor_id: str | None = None
     via: str | None = None  # "ik" | "wij" | "u" | "definition" | "antecedent" | …
     name: str | None = None
     ministry: str | None = None
@@ -324,11 +315,7 @@ class ActorAttrs:
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> ActorAttrs:
-        return cls(
-            type=_opt_str(data.get("type")),
-            actor_id=_opt_str(data.get("actor_id")),
-            **_scalar_fields(cls, data, skip=("type", "actor_id")),
-        )
+        return cls(**_scalar_fields(cls, data))
 
 
 @dataclass(frozen=True)
@@ -363,13 +350,13 @@ ATTRS_BY_LABEL: dict[str, type[ReferenceAttrs | TimexAttrs | ActorAttrs | Commit
 class CommitmentActor:
     """Who makes a commitment (or mentions an earlier one)."""
 
-    actor_id: str | None
-    name: str | None
-    function: str | None
-    ministry: str | None
-    start: int | None  # absolute offsets of the actor in the text; None when not in the sentence
-    end: int | None
-    via: str | None
+    actor_id: str | None = None
+    name: str | None = None
+    function: str | None = None
+    ministry: str | None = None
+    start: int | None = None  # absolute offsets of the actor in the text; None when not in it
+    end: int | None = None
+    via: str | None = None
 
     def to_record(self, span: str | None = None, with_span: bool = False) -> Record:
         out: Record = {
@@ -387,8 +374,7 @@ class CommitmentActor:
 
     @classmethod
     def from_record(cls, data: Mapping[str, Any]) -> CommitmentActor:
-        values = {f.name: None for f in fields(cls)}
-        return cls(**{**values, **_scalar_fields(cls, data)})
+        return cls(**_scalar_fields(cls, data))
 
 
 @dataclass
